@@ -1,0 +1,82 @@
+// kubectl apply -f (client-side apply, kubernetes/kubectl pkg/cmd/apply): create what does not
+// exist, three-way merge what does, keep going past a failing object and report every error at
+// the end — as kubectl does. Prints `<kind>[.<group>]/<name> created|configured|unchanged`.
+import type { KubeObject } from '../../sim/model'
+import { qualifiedSingular } from '../../sim/model/kinds'
+import type { CommandOutcome, KubectlEnv } from '../env'
+import { parseFlags, type FlagSpec } from '../flags'
+import { loadManifests } from '../manifests'
+import { threeWayMerge } from '../merge'
+import { errorText } from '../printErrors'
+import { sortedJson } from '../sortedJson'
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+const FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'validate', type: 'string' },
+  { name: 'server-side', type: 'bool' },
+  { name: 'force-conflicts', type: 'bool' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+]
+
+export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' = 'apply'): CommandOutcome {
+  const { flags } = parseFlags(argv, FLAGS)
+  const files = (flags.filename as string[] | undefined) ?? []
+  if (files.length === 0) {
+    env.err('error: must specify one of -f and -k\n')
+    return 1
+  }
+  const dryRun = flags['dry-run'] as string | undefined
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+  const { items, errors } = loadManifests(env, files, flags.namespace as string | undefined)
+  const api = env.sim.ctx.api
+  for (const { object, info, source } of items) {
+    const ref = `${qualifiedSingular(info)}/${object.metadata.name}`
+    try {
+      const live = api.tryGet<KubeObject>(info.kind, object.metadata.namespace, object.metadata.name)
+      if (verb === 'create') {
+        api.create(object, { dryRun: !!dryRun })
+        printResult(env, flags.output as string | undefined, ref, 'created' + suffix)
+        continue
+      }
+      const desired = withLastApplied(object)
+      if (!live) {
+        api.create(desired, { dryRun: !!dryRun })
+        printResult(env, flags.output as string | undefined, ref, 'created' + suffix)
+        continue
+      }
+      const lastText = live.metadata.annotations?.[LAST_APPLIED]
+      const last = lastText ? (JSON.parse(lastText) as unknown) : undefined
+      const merged = threeWayMerge(live, last, desired) as KubeObject
+      const result = api.update(merged, { dryRun: !!dryRun })
+      printResult(env, flags.output as string | undefined, ref, (result === live ? 'unchanged' : 'configured') + suffix)
+    } catch (e) {
+      errors.push(errorText(e, verb, { action: exists(api, object) ? 'applying patch' : 'creating', source }))
+    }
+  }
+  for (const e of errors) env.err(e + '\n')
+  return errors.length ? 1 : 0
+}
+
+function exists(api: KubectlEnv['sim']['ctx']['api'], object: KubeObject): boolean {
+  return !!api.tryGet(object.kind, object.metadata.namespace, object.metadata.name)
+}
+
+function printResult(env: KubectlEnv, output: string | undefined, ref: string, what: string): void {
+  env.out(output === 'name' ? `${ref}\n` : `${ref} ${what}\n`)
+}
+
+/** The manifest with the annotation kubectl keeps it in (sorted-key JSON plus a newline). */
+function withLastApplied(object: KubeObject): KubeObject {
+  const annotations = { ...(object.metadata.annotations ?? {}) }
+  delete annotations[LAST_APPLIED]
+  const recorded = { ...object, metadata: { ...object.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) } }
+  if (!Object.keys(annotations).length) delete (recorded.metadata as { annotations?: unknown }).annotations
+  return {
+    ...object,
+    metadata: { ...object.metadata, annotations: { ...annotations, [LAST_APPLIED]: sortedJson(recorded) + '\n' } },
+  }
+}

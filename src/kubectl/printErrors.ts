@@ -1,0 +1,22 @@
+// How kubectl prints what went wrong (cmdutil.CheckErr / StandardErrorMessage): server errors as
+// `Error from server (Reason): …`, Invalid as `The Kind "name" is invalid: …`, flag errors with
+// the usage hint, client errors as `error: …`.
+import { StatusError, fieldErrorText } from '../sim/api/errors'
+import { FlagError } from './flags'
+import { KubectlError } from './env'
+
+/** The text kubectl prints for `e` (without a trailing newline). `source` adds `error when <verb> "<file>": `. */
+export function errorText(e: unknown, verb?: string, context?: { action: string; source: string }): string {
+  if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${verb ?? ''} --help' for usage.`.replace('kubectl  --help', 'kubectl --help')
+  if (e instanceof StatusError) {
+    if (e.reason === 'Invalid' && e.details.kind) {
+      const causes = [...new Set((e.details.causes ?? []).map(fieldErrorText))]
+      const head = `The ${e.details.kind} "${e.details.name ?? ''}" is invalid: `
+      return causes.length === 1 ? head + causes[0] : head + '\n' + causes.map((c) => `* ${c}`).join('\n')
+    }
+    const prefix = context ? `error when ${context.action} "${context.source}": ` : ''
+    return `Error from server (${e.reason}): ${prefix}${e.message}`
+  }
+  if (e instanceof KubectlError) return `error: ${e.message}`
+  return `error: ${e instanceof Error ? e.message : String(e)}`
+}

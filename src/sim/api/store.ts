@@ -1,0 +1,156 @@
+// The object store behind the simulated API server: every object by kind and key, a global
+// resourceVersion, an owner index for the garbage collector and controllers, and watch.
+// Objects are deep-frozen when written and never mutated afterwards, so snapshots and
+// checkpoints share them safely (structural sharing).
+import type { KubeObject } from '../model'
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+export interface WatchEvent {
+  readonly type: WatchEventType
+  readonly object: KubeObject
+  readonly oldObject?: KubeObject
+}
+
+export type WatchListener = (event: WatchEvent) => void
+
+export interface StoreState {
+  readonly rv: number
+  readonly kinds: ReadonlyMap<string, ReadonlyMap<string, KubeObject>>
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name
+}
+
+export function keyOf(obj: KubeObject): string {
+  return objectKey(obj.metadata.namespace, obj.metadata.name)
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
+export class ObjectStore {
+  private rv = 0
+  private kinds = new Map<string, Map<string, KubeObject>>()
+  private byOwner = new Map<string, Set<KubeObject>>()
+  private listeners: WatchListener[] = []
+
+  snapshot(): StoreState {
+    const kinds = new Map<string, ReadonlyMap<string, KubeObject>>()
+    for (const [kind, objects] of this.kinds) kinds.set(kind, new Map(objects))
+    return { rv: this.rv, kinds }
+  }
+
+  restore(s: StoreState): void {
+    this.rv = s.rv
+    this.kinds = new Map()
+    this.byOwner = new Map()
+    for (const [kind, objects] of s.kinds) {
+      this.kinds.set(kind, new Map(objects))
+      for (const obj of objects.values()) this.indexOwners(obj)
+    }
+  }
+
+  /** The next resourceVersion; every write consumes one, as etcd revisions do. */
+  nextResourceVersion(): string {
+    return String(++this.rv)
+  }
+
+  get resourceVersion(): string {
+    return String(this.rv)
+  }
+
+  watch(listener: WatchListener): () => void {
+    this.listeners.push(listener)
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener)
+    }
+  }
+
+  get<T extends KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    return this.kinds.get(kind)?.get(objectKey(namespace, name)) as T | undefined
+  }
+
+  /** Objects of a kind (in one namespace, or all), in storage-key order: lexicographic by name. */
+  list<T extends KubeObject>(kind: string, namespace?: string): T[] {
+    const objects = this.kinds.get(kind)
+    if (!objects) return []
+    const out: T[] = []
+    for (const obj of objects.values()) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as T)
+    }
+    return out.sort((a, b) => compareKeys(a, b))
+  }
+
+  /** Objects of a kind in no particular order (cheaper than `list` when order does not matter). */
+  *scan<T extends KubeObject>(kind: string, namespace?: string): IterableIterator<T> {
+    for (const obj of this.kinds.get(kind)?.values() ?? []) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) yield obj as T
+    }
+  }
+
+  /** Objects of any kind that name `uid` in their ownerReferences. */
+  dependents(uid: string): KubeObject[] {
+    return [...(this.byOwner.get(uid) ?? [])]
+  }
+
+  count(kind: string): number {
+    return this.kinds.get(kind)?.size ?? 0
+  }
+
+  /** Writes `obj` (ADDED or MODIFIED) and notifies watchers. The caller has set resourceVersion. */
+  put(obj: KubeObject): void {
+    deepFreeze(obj)
+    let objects = this.kinds.get(obj.kind)
+    if (!objects) this.kinds.set(obj.kind, (objects = new Map()))
+    const key = keyOf(obj)
+    const old = objects.get(key)
+    objects.set(key, obj)
+    if (old) this.unindexOwners(old)
+    this.indexOwners(obj)
+    this.emit(old ? { type: 'MODIFIED', object: obj, oldObject: old } : { type: 'ADDED', object: obj })
+  }
+
+  /** Removes an object for good and notifies watchers with its final state. */
+  remove(obj: KubeObject): void {
+    const objects = this.kinds.get(obj.kind)
+    const key = keyOf(obj)
+    const old = objects?.get(key)
+    if (!objects || !old) return
+    objects.delete(key)
+    this.unindexOwners(old)
+    this.emit({ type: 'DELETED', object: old })
+  }
+
+  private emit(event: WatchEvent): void {
+    for (const l of this.listeners) l(event)
+  }
+
+  private indexOwners(obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      let set = this.byOwner.get(ref.uid)
+      if (!set) this.byOwner.set(ref.uid, (set = new Set()))
+      set.add(obj)
+    }
+  }
+
+  private unindexOwners(obj: KubeObject): void {
+    for (const ref of obj.metadata.ownerReferences ?? []) {
+      const set = this.byOwner.get(ref.uid)
+      set?.delete(obj)
+      if (set && set.size === 0) this.byOwner.delete(ref.uid)
+    }
+  }
+}
+
+function compareKeys(a: KubeObject, b: KubeObject): number {
+  const ka = keyOf(a)
+  const kb = keyOf(b)
+  return ka < kb ? -1 : ka > kb ? 1 : 0
+}

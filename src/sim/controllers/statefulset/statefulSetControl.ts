@@ -1,0 +1,239 @@
+// Port of stateful_set_control.go (updateStatefulSet / processReplica / processCondemned, the
+// v1.29–v1.31 shape): one level-triggered pass over a set's replicas. OrderedReady ("monotonic")
+// stops at the first thing it must wait for; Parallel keeps going. Scaling comes before updates.
+// Simplification: maxUnavailable is ignored, as with the MaxUnavailableStatefulSet gate off.
+import type { ControllerRevision, Pod, StatefulSet, StatefulSetStatus } from '../../model'
+import type { SimContext } from '../../simContext'
+import { StatefulPodControl } from './statefulPodControl'
+import { applyRevision } from './revisions'
+import {
+  allowsBurst,
+  getEndOrdinal,
+  getOrdinal,
+  getPodRevision,
+  getStartOrdinal,
+  identityMatches,
+  isCreated,
+  isFailed,
+  isHealthy,
+  isPending,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isSucceeded,
+  isTerminating,
+  newStatefulSetPod,
+  storageMatches,
+} from './utils'
+
+const COMPONENT = 'statefulset-controller'
+const MAX_BATCH_SIZE = 500
+
+export interface Revisions {
+  current: ControllerRevision
+  update: ControllerRevision
+}
+
+export interface SyncResult {
+  status: StatefulSetStatus
+  /** Set when the pass must look again after a delay (minReadySeconds). */
+  requeueAfterMs?: number
+}
+
+export class StatefulSetControl {
+  private readonly podControl: StatefulPodControl
+
+  constructor(private readonly ctx: SimContext) {
+    this.podControl = new StatefulPodControl(ctx)
+  }
+
+  /** updateStatefulSet: creates, deletes and replaces pods; returns the status to write. */
+  updateStatefulSet(set: StatefulSet, revisions: Revisions, pods: Pod[]): SyncResult {
+    const now = this.ctx.queue.now
+    const currentSet = applyRevision(set, revisions.current)
+    const updateSet = applyRevision(set, revisions.update)
+    const start = getStartOrdinal(set)
+    const end = getEndOrdinal(set)
+    const replicaCount = Math.max(0, end - start + 1)
+    const minReadySeconds = set.spec.minReadySeconds ?? 0
+    const result: SyncResult = { status: { replicas: 0, availableReplicas: 0 } }
+
+    const replicas: (Pod | undefined)[] = new Array(replicaCount).fill(undefined)
+    const condemned: Pod[] = []
+    for (const pod of pods) {
+      const ordinal = getOrdinal(pod)
+      if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = pod
+      else if (ordinal >= 0) condemned.push(pod)
+    }
+    // Missing ordinals get the revision their position calls for (newVersionedStatefulSetPod).
+    for (let i = 0; i < replicaCount; i++) {
+      if (!replicas[i]) replicas[i] = this.newVersionedPod(set, currentSet, updateSet, revisions, start + i)
+    }
+    condemned.sort((a, b) => getOrdinal(a) - getOrdinal(b))
+
+    const finish = (): SyncResult => {
+      result.status = computeStatus(set, revisions, pods, now)
+      return result
+    }
+    // While the set is being deleted the controller only reports status.
+    if (set.metadata.deletionTimestamp) return finish()
+
+    let firstUnhealthyPod: Pod | undefined
+    for (const pod of replicas) {
+      if (!isHealthy(pod)) {
+        firstUnhealthyPod = pod
+        break
+      }
+    }
+    if (!firstUnhealthyPod) {
+      for (let i = condemned.length - 1; i >= 0; i--) {
+        if (!isHealthy(condemned[i])) {
+          firstUnhealthyPod = condemned[i]
+          break
+        }
+      }
+    }
+
+    const monotonic = !allowsBurst(set)
+    const processReplica = (i: number): boolean => {
+      const pod = replicas[i]!
+      // Failed or Succeeded pods are deleted; the replacement comes once the old object is gone.
+      if (isFailed(pod) || isSucceeded(pod)) {
+        if (!isTerminating(pod)) {
+          this.ctx.recorder.record(
+            set,
+            'Warning',
+            'RecreatingFailedPod',
+            `StatefulSet ${set.metadata.namespace}/${set.metadata.name} is recreating failed Pod ${pod.metadata.name}`,
+            COMPONENT,
+          )
+          this.podControl.deleteStatefulPod(set, pod)
+        }
+        return true
+      }
+      if (!pod.metadata.uid) {
+        const err = this.podControl.createStatefulPod(set, pod)
+        if (err) return true
+        return monotonic
+      }
+      if (isPending(pod)) this.podControl.createMissingPersistentVolumeClaims(set, pod)
+      if (isTerminating(pod) && monotonic) return true
+      if (!isRunningAndReady(pod) && monotonic) return true
+      if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic) {
+        result.requeueAfterMs = minReadySeconds * 1000
+        return true
+      }
+      if (!identityMatches(set, pod) || !storageMatches(set, pod)) {
+        // Identity drifted (labels edited by hand): the controller writes it back.
+        this.podControl.updateStatefulPod(set, restoreIdentity(set, pod))
+      }
+      return false
+    }
+    if (runForAll(replicaCount, processReplica, monotonic)) return finish()
+
+    const processCondemned = (j: number): boolean => {
+      const pod = condemned[condemned.length - 1 - j]!
+      if (isTerminating(pod)) return monotonic
+      if (!isRunningAndReady(pod) && monotonic && pod !== firstUnhealthyPod) return true
+      if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic && pod !== firstUnhealthyPod) {
+        result.requeueAfterMs = minReadySeconds * 1000
+        return true
+      }
+      this.podControl.deleteStatefulPod(set, pod)
+      return monotonic
+    }
+    if (runForAll(condemned.length, processCondemned, monotonic)) return finish()
+
+    // Rolling update: replace the highest-ordinal pod not at updateRevision, one at a time.
+    if (set.spec.updateStrategy?.type === 'OnDelete') return finish()
+    const updateMin = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0
+    for (let target = replicaCount - 1; target >= updateMin; target--) {
+      const pod = replicas[target]!
+      if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
+        this.podControl.deleteStatefulPod(set, pod)
+        return finish()
+      }
+      if (!isHealthy(pod)) return finish()
+    }
+    return finish()
+  }
+
+  /** newVersionedStatefulSetPod: ordinals below the partition keep the current revision. */
+  private newVersionedPod(set: StatefulSet, currentSet: StatefulSet, updateSet: StatefulSet, revisions: Revisions, ordinal: number): Pod {
+    const strategy = set.spec.updateStrategy
+    const start = getStartOrdinal(set)
+    const rollingUpdate = strategy?.rollingUpdate
+    const useCurrent =
+      (strategy?.type === 'RollingUpdate' && !rollingUpdate && ordinal < start + (set.status?.currentReplicas ?? 0)) ||
+      (!!rollingUpdate && ordinal < start + (rollingUpdate.partition ?? 0))
+    return useCurrent
+      ? newStatefulSetPod(set, currentSet, ordinal, revisions.current.metadata.name)
+      : newStatefulSetPod(set, updateSet, ordinal, revisions.update.metadata.name)
+  }
+}
+
+/**
+ * runForAll: monotonic → in order, stopping at the first fn that asks to; otherwise all, in
+ * slow-start batches (1, 2, 4, … capped at 500) as slowStartBatch does. Returns whether to stop.
+ */
+function runForAll(count: number, fn: (i: number) => boolean, monotonic: boolean): boolean {
+  if (monotonic) {
+    for (let i = 0; i < count; i++) if (fn(i)) return true
+    return false
+  }
+  let i = 0
+  for (let batch = 1; i < count; batch = Math.min(2 * batch, MAX_BATCH_SIZE)) {
+    const stop = Math.min(count, i + batch)
+    for (; i < stop; i++) fn(i)
+  }
+  return false
+}
+
+function restoreIdentity(set: StatefulSet, pod: Pod): Pod {
+  const fresh = newStatefulSetPod(set, set, getOrdinal(pod), getPodRevision(pod) ?? '')
+  return {
+    ...pod,
+    metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, ...pickIdentityLabels(fresh) } },
+  }
+}
+
+function pickIdentityLabels(pod: Pod): Record<string, string> {
+  const l = pod.metadata.labels ?? {}
+  return {
+    'statefulset.kubernetes.io/pod-name': l['statefulset.kubernetes.io/pod-name']!,
+    'apps.kubernetes.io/pod-index': l['apps.kubernetes.io/pod-index']!,
+  }
+}
+
+/** computeReplicaStatus + the revision fields (stateful_set_control.go). */
+export function computeStatus(set: StatefulSet, revisions: Revisions, pods: Pod[], now: number): StatefulSetStatus {
+  const minReadySeconds = set.spec.minReadySeconds ?? 0
+  const status: StatefulSetStatus = {
+    observedGeneration: set.metadata.generation,
+    replicas: 0,
+    readyReplicas: 0,
+    currentReplicas: 0,
+    updatedReplicas: 0,
+    availableReplicas: 0,
+    currentRevision: revisions.current.metadata.name,
+    updateRevision: revisions.update.metadata.name,
+    collisionCount: set.status?.collisionCount ?? 0,
+  }
+  for (const pod of pods) {
+    if (!isCreated(pod)) continue
+    status.replicas++
+    if (isRunningAndReady(pod)) {
+      status.readyReplicas!++
+      if (isRunningAndAvailable(pod, minReadySeconds, now)) status.availableReplicas++
+    }
+    if (!isTerminating(pod)) {
+      const rev = getPodRevision(pod)
+      if (rev === status.currentRevision) status.currentReplicas!++
+      if (rev === status.updateRevision) status.updatedReplicas!++
+    }
+  }
+  // These three are `omitempty` in the API: zero means absent.
+  for (const field of ['readyReplicas', 'currentReplicas', 'updatedReplicas'] as const) {
+    if (status[field] === 0) delete status[field]
+  }
+  return status
+}

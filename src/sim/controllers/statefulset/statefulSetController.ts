@@ -1,0 +1,130 @@
+// Port of stateful_set.go: watches StatefulSets and their pods, queues the set a change concerns,
+// and syncs it — adopting orphans that match, releasing pods that no longer match, keeping
+// ControllerRevisions, running the control loop and writing status.
+import type { ControllerRevision, Pod, StatefulSet } from '../../model'
+import { Controller } from '../controller'
+import type { WatchEvent } from '../../api/store'
+import { objectKey } from '../../api/store'
+import { selectorMatches } from '../../api/labels'
+import type { SimContext } from '../../simContext'
+import { StatefulSetControl, type Revisions } from './statefulSetControl'
+import { StatefulSetStatusUpdater } from './statusUpdater'
+import { equalRevision, newRevision, nextRevision } from './revisions'
+import { controllerRef, getPodRevision, isMemberOf, newControllerRef } from './utils'
+
+export class StatefulSetController extends Controller {
+  readonly name = 'statefulset-controller'
+  private readonly control: StatefulSetControl
+  private readonly statusUpdater: StatefulSetStatusUpdater
+
+  constructor(ctx: SimContext) {
+    super(ctx)
+    this.control = new StatefulSetControl(ctx)
+    this.statusUpdater = new StatefulSetStatusUpdater(ctx)
+  }
+
+  onWatch(e: WatchEvent): void {
+    const obj = e.object
+    if (obj.kind === 'StatefulSet') {
+      this.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name))
+    } else if (obj.kind === 'Pod') {
+      const ref = controllerRef(obj)
+      const oldRef = e.oldObject && controllerRef(e.oldObject)
+      if (ref?.kind === 'StatefulSet') this.enqueue(objectKey(obj.metadata.namespace, ref.name))
+      if (oldRef?.kind === 'StatefulSet' && oldRef.uid !== ref?.uid) this.enqueue(objectKey(obj.metadata.namespace, oldRef.name))
+      // An orphan may be adopted by any set whose selector matches it.
+      if (!ref && e.type !== 'DELETED') {
+        for (const set of this.ctx.store.list<StatefulSet>('StatefulSet', obj.metadata.namespace)) {
+          if (selectorMatches(set.spec.selector, obj.metadata.labels)) this.enqueue(objectKey(set.metadata.namespace, set.metadata.name))
+        }
+      }
+    }
+  }
+
+  sync(key: string): void {
+    const [namespace, name] = key.split('/') as [string, string]
+    const set = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name)
+    if (!set) return
+    const revisions = this.syncRevisions(set)
+    const pods = this.claimPods(set)
+    const result = this.control.updateStatefulSet(set, revisions, pods)
+    const latest = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name)
+    if (latest) this.statusUpdater.updateStatefulSetStatus(latest, result.status)
+    this.truncateHistory(set, revisions, pods)
+    if (result.requeueAfterMs !== undefined) this.enqueue(key, result.requeueAfterMs)
+  }
+
+  /** getPodsForStatefulSet: owned pods that still match, plus adopted orphans; releases the rest. */
+  private claimPods(set: StatefulSet): Pod[] {
+    const claimed: Pod[] = []
+    const deleting = !!set.metadata.deletionTimestamp
+    for (const obj of this.ctx.store.dependents(set.metadata.uid)) {
+      if (obj.kind !== 'Pod') continue
+      const pod = obj as Pod
+      if (controllerRef(pod)?.uid !== set.metadata.uid) continue
+      if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) claimed.push(pod)
+      else if (!deleting) this.release(set, pod)
+    }
+    if (!deleting) {
+      for (const pod of this.ctx.store.scan<Pod>('Pod', set.metadata.namespace)) {
+        if (controllerRef(pod) || pod.metadata.deletionTimestamp) continue
+        if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) {
+          claimed.push(this.adopt(set, pod))
+        }
+      }
+    }
+    return claimed
+  }
+
+  private adopt(set: StatefulSet, pod: Pod): Pod {
+    const refs = [...(pod.metadata.ownerReferences ?? []), newControllerRef(set)]
+    return this.ctx.api.update<Pod>({ ...pod, metadata: { ...pod.metadata, ownerReferences: refs } })
+  }
+
+  private release(set: StatefulSet, pod: Pod): void {
+    const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== set.metadata.uid)
+    this.ctx.api.update<Pod>({ ...pod, metadata: { ...pod.metadata, ownerReferences: refs.length ? refs : undefined } })
+  }
+
+  /** getStatefulSetRevisions: the update revision for the current template (rollback-aware) and the current one. */
+  private syncRevisions(set: StatefulSet): Revisions {
+    const revisions = this.ownedRevisions(set)
+    const collisionCount = set.status?.collisionCount ?? 0
+    let update = newRevision(set, nextRevision(revisions), collisionCount)
+    const equal = revisions.filter((r) => equalRevision(r, update))
+    const latest = revisions[revisions.length - 1]
+    if (equal.length > 0 && latest && equalRevision(latest, update)) {
+      update = latest
+    } else if (equal.length > 0) {
+      // A template equal to an older revision is a rollback: that revision is renumbered.
+      const prior = equal[equal.length - 1]!
+      update = this.ctx.api.update<ControllerRevision>({ ...prior, revision: update.revision })
+    } else if (!set.metadata.deletionTimestamp) {
+      const existing = this.ctx.store.get<ControllerRevision>('ControllerRevision', set.metadata.namespace, update.metadata.name)
+      update = existing ?? this.ctx.api.create<ControllerRevision>(update)
+    }
+    const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update
+    return { current, update }
+  }
+
+  private ownedRevisions(set: StatefulSet): ControllerRevision[] {
+    return this.ctx.store
+      .dependents(set.metadata.uid)
+      .filter((o): o is ControllerRevision => o.kind === 'ControllerRevision')
+      .sort((a, b) => a.revision - b.revision)
+  }
+
+  /** truncateHistory: non-live revisions beyond revisionHistoryLimit go, oldest first. */
+  private truncateHistory(set: StatefulSet, revisions: Revisions, pods: Pod[]): void {
+    const live = new Set([revisions.current.metadata.name, revisions.update.metadata.name])
+    for (const pod of pods) {
+      const rev = getPodRevision(pod)
+      if (rev) live.add(rev)
+    }
+    const history = this.ownedRevisions(set).filter((r) => !live.has(r.metadata.name))
+    const limit = set.spec.revisionHistoryLimit ?? 10
+    for (const r of history.slice(0, Math.max(0, history.length - limit))) {
+      this.ctx.api.delete('ControllerRevision', r.metadata.namespace, r.metadata.name)
+    }
+  }
+}

@@ -1,0 +1,205 @@
+// Port of kubernetes/kubernetes pkg/controller/statefulset/stateful_set_utils.go: pure
+// predicates and builders for pod identity, storage and revisions.
+import type { KubeObject, OwnerReference, PersistentVolumeClaim, Pod, StatefulSet } from '../../model'
+import { simTimeOf } from '../../runtime/time'
+
+export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
+export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index'
+export const REVISION_LABEL = 'controller-revision-hash'
+
+const statefulPodRegex = /^(.*)-([0-9]+)$/
+
+/** The parent's name and the ordinal of a pod name; ordinal -1 when the name does not parse. */
+export function getParentNameAndOrdinal(pod: Pick<Pod, 'metadata'>): { parent: string; ordinal: number } {
+  const m = statefulPodRegex.exec(pod.metadata.name)
+  if (!m) return { parent: '', ordinal: -1 }
+  const ordinal = Number(m[2])
+  return { parent: m[1]!, ordinal: Number.isSafeInteger(ordinal) ? ordinal : -1 }
+}
+
+export function getOrdinal(pod: Pick<Pod, 'metadata'>): number {
+  return getParentNameAndOrdinal(pod).ordinal
+}
+
+export function getStartOrdinal(set: StatefulSet): number {
+  return set.spec.ordinals?.start ?? 0
+}
+
+/** The last ordinal in range (inclusive). */
+export function getEndOrdinal(set: StatefulSet): number {
+  return getStartOrdinal(set) + (set.spec.replicas ?? 1) - 1
+}
+
+export function podInOrdinalRange(pod: Pod, set: StatefulSet): boolean {
+  const ordinal = getOrdinal(pod)
+  return ordinal >= getStartOrdinal(set) && ordinal <= getEndOrdinal(set)
+}
+
+export function getPodName(set: StatefulSet, ordinal: number): string {
+  return `${set.metadata.name}-${ordinal}`
+}
+
+export function getPersistentVolumeClaimName(set: StatefulSet, claimTemplate: string, ordinal: number): string {
+  return `${claimTemplate}-${set.metadata.name}-${ordinal}`
+}
+
+/** A pod is a member of a set when its name parses to `<set>-<n>`. */
+export function isMemberOf(set: StatefulSet, pod: Pod): boolean {
+  return getParentNameAndOrdinal(pod).parent === set.metadata.name
+}
+
+export function controllerRef(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller)
+}
+
+export function newControllerRef(set: StatefulSet): OwnerReference {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    name: set.metadata.name,
+    uid: set.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  }
+}
+
+// ---- pod state predicates (the controller's view) ----
+
+export function isCreated(pod: Pod | undefined): pod is Pod {
+  return !!pod && !!pod.status?.phase && !!pod.metadata.uid
+}
+
+export function isPending(pod: Pod): boolean {
+  return pod.status.phase === 'Pending'
+}
+
+export function isFailed(pod: Pod): boolean {
+  return pod.status.phase === 'Failed'
+}
+
+export function isSucceeded(pod: Pod): boolean {
+  return pod.status.phase === 'Succeeded'
+}
+
+export function isTerminating(pod: Pod): boolean {
+  return !!pod.metadata.deletionTimestamp
+}
+
+export function podReadyCondition(pod: Pod) {
+  return pod.status.conditions?.find((c) => c.type === 'Ready')
+}
+
+export function isRunningAndReady(pod: Pod): boolean {
+  return pod.status.phase === 'Running' && podReadyCondition(pod)?.status === 'True'
+}
+
+/** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
+export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  if (!isRunningAndReady(pod)) return false
+  if (minReadySeconds <= 0) return true
+  const since = podReadyCondition(pod)?.lastTransitionTime
+  return !!since && simTimeOf(since) + minReadySeconds * 1000 <= nowMs
+}
+
+export function isHealthy(pod: Pod | undefined): boolean {
+  return isCreated(pod) && isRunningAndReady(pod) && !isTerminating(pod)
+}
+
+export function allowsBurst(set: StatefulSet): boolean {
+  return set.spec.podManagementPolicy === 'Parallel'
+}
+
+export function getPodRevision(pod: Pod): string | undefined {
+  return pod.metadata.labels?.[REVISION_LABEL]
+}
+
+// ---- identity and storage ----
+
+export function identityMatches(set: StatefulSet, pod: Pod): boolean {
+  const { parent, ordinal } = getParentNameAndOrdinal(pod)
+  return (
+    ordinal >= 0 &&
+    set.metadata.name === parent &&
+    pod.metadata.name === getPodName(set, ordinal) &&
+    pod.metadata.namespace === set.metadata.namespace &&
+    pod.metadata.labels?.[POD_NAME_LABEL] === pod.metadata.name &&
+    pod.metadata.labels?.[POD_INDEX_LABEL] === String(ordinal)
+  )
+}
+
+export function storageMatches(set: StatefulSet, pod: Pod): boolean {
+  const ordinal = getOrdinal(pod)
+  if (ordinal < 0) return false
+  const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]))
+  return (set.spec.volumeClaimTemplates ?? []).every((t) => {
+    const v = volumes.get(t.metadata.name)
+    return v?.persistentVolumeClaim?.claimName === getPersistentVolumeClaimName(set, t.metadata.name, ordinal)
+  })
+}
+
+/** The claims a pod of `set` at `ordinal` needs (getPersistentVolumeClaims): labels = template labels + selector. */
+export function getPersistentVolumeClaims(set: StatefulSet, ordinal: number): Map<string, PersistentVolumeClaim> {
+  const claims = new Map<string, PersistentVolumeClaim>()
+  for (const t of set.spec.volumeClaimTemplates ?? []) {
+    const name = getPersistentVolumeClaimName(set, t.metadata.name, ordinal)
+    claims.set(t.metadata.name, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        name,
+        namespace: set.metadata.namespace,
+        labels: { ...(t.metadata.labels ?? {}), ...(set.spec.selector.matchLabels ?? {}) },
+        ...(t.metadata.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
+      },
+      spec: structuredCopy(t.spec),
+      status: { phase: 'Pending' },
+    } as PersistentVolumeClaim)
+  }
+  return claims
+}
+
+/**
+ * newVersionedStatefulSetPod: the pod for `ordinal` built from `template` (the spec of the
+ * revision it should run), with its identity, storage and revision label set.
+ */
+export function newStatefulSetPod(set: StatefulSet, templateSet: StatefulSet, ordinal: number, revision: string): Pod {
+  const t = templateSet.spec.template
+  const name = getPodName(set, ordinal)
+  const claimTemplates = set.spec.volumeClaimTemplates ?? []
+  const templateNames = new Set(claimTemplates.map((c) => c.metadata.name))
+  const volumes = [
+    ...claimTemplates.map((c) => ({
+      name: c.metadata.name,
+      persistentVolumeClaim: { claimName: getPersistentVolumeClaimName(set, c.metadata.name, ordinal) },
+    })),
+    ...(t.spec.volumes ?? []).filter((v) => !templateNames.has(v.name)),
+  ]
+  const spec = structuredCopy(t.spec)
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: set.metadata.namespace,
+      labels: {
+        ...(t.metadata?.labels ?? {}),
+        [POD_NAME_LABEL]: name,
+        [POD_INDEX_LABEL]: String(ordinal),
+        [REVISION_LABEL]: revision,
+      },
+      ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
+      ownerReferences: [newControllerRef(set)],
+    },
+    spec: {
+      ...spec,
+      ...(volumes.length ? { volumes } : {}),
+      hostname: name,
+      ...(set.spec.serviceName ? { subdomain: set.spec.serviceName } : {}),
+    },
+    status: { phase: 'Pending' },
+  } as unknown as Pod
+}
+
+export function structuredCopy<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T)
+}

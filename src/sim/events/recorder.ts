@@ -1,0 +1,71 @@
+// client-go's EventRecorder, simplified: writes core/v1 Events, and folds a repeat of the same
+// (object, type, reason, message, source) into the existing Event by bumping count and
+// lastTimestamp, as the event correlator does.
+import type { ApiServer } from '../api/apiServer'
+import type { Event, KubeObject } from '../model'
+
+export class EventRecorder {
+  /** correlation key → event name; derived from the store, so dropped on restore and rebuilt. */
+  private index: Map<string, string> | undefined
+
+  constructor(private readonly api: ApiServer) {}
+
+  /** Forget derived state (after a checkpoint restore). */
+  reset(): void {
+    this.index = undefined
+  }
+
+  private lookup(ns: string, key: string): Event | undefined {
+    if (!this.index) {
+      this.index = new Map()
+      for (const e of this.api.list<Event>('Event')) {
+        this.index.set(correlationKey(e.involvedObject.uid ?? '', e.type, e.reason, e.message, e.source.component), e.metadata.name)
+      }
+    }
+    const name = this.index.get(key)
+    return name === undefined ? undefined : this.api.tryGet<Event>('Event', ns, name)
+  }
+
+  /** Records an event about `obj` from `component` (e.g. `statefulset-controller`). */
+  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
+    const ns = obj.metadata.namespace ?? 'default'
+    const key = correlationKey(obj.metadata.uid, type, reason, message, component)
+    const existing = this.lookup(ns, key)
+    const now = this.api.now()
+    if (existing) {
+      this.api.update<Event>({ ...existing, count: existing.count + 1, lastTimestamp: now })
+      return
+    }
+    const created = this.api.create<Event>({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${obj.metadata.name}.${eventSuffix(this.api.store.resourceVersion)}`, namespace: ns },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+      },
+      reason,
+      message,
+      source: host ? { component, host } : { component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      reportingComponent: component,
+    } as Event)
+    this.index?.set(key, created.metadata.name)
+  }
+}
+
+function correlationKey(uid: string, type: string, reason: string, message: string, component: string): string {
+  return `${uid}\u0000${type}\u0000${reason}\u0000${component}\u0000${message}`
+}
+
+/** Event names are `<object>.<hex timestamp>`; a counter keeps them unique and deterministic. */
+function eventSuffix(rv: string): string {
+  return (0x188a0000000000 + Number(rv)).toString(16)
+}

@@ -1,0 +1,4 @@
+export type * from './meta'
+export type * from './core'
+export type * from './apps'
+export type * from './storage'

@@ -1,0 +1,13 @@
+// Simulated wall time. The simulation starts at a fixed instant so transcripts are stable;
+// Kubernetes timestamps have one-second resolution (RFC 3339, no fraction).
+
+export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0)
+
+export function timestamp(simMs: number): string {
+  return new Date(EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+/** Simulated milliseconds of an RFC 3339 timestamp written by `timestamp`. */
+export function simTimeOf(ts: string): number {
+  return Date.parse(ts) - EPOCH_MS
+}

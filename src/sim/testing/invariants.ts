@@ -1,0 +1,75 @@
+// Properties that must hold after every step of any run, whatever the user did. Scenario and
+// fuzz tests check them after each task; a violation names the rule, like a failing assertion.
+import type { PersistentVolume, PersistentVolumeClaim, Pod, StatefulSet } from '../model'
+import type { Simulation } from '../simulation'
+import type { WatchEvent } from '../api/store'
+import {
+  controllerRef,
+  getOrdinal,
+  getStartOrdinal,
+  isCreated,
+  isRunningAndReady,
+  isTerminating,
+} from '../controllers/statefulset/utils'
+
+export function checkInvariants(sim: Simulation): string[] {
+  const store = sim.ctx.store
+  const problems: string[] = []
+  const pods = store.list<Pod>('Pod')
+
+  // At most one pod per identity: names are unique keys in the store, so check that no two
+  // live pods claim the same set ordinal.
+  const seen = new Map<string, string>()
+  for (const pod of pods) {
+    const ref = controllerRef(pod)
+    if (ref?.kind !== 'StatefulSet') continue
+    const id = `${pod.metadata.namespace}/${ref.uid}/${getOrdinal(pod)}`
+    if (seen.has(id)) problems.push(`two pods for one identity: ${seen.get(id)} and ${pod.metadata.name}`)
+    seen.set(id, pod.metadata.name)
+  }
+
+  for (const set of store.list<StatefulSet>('StatefulSet')) {
+    const owned = pods.filter((p) => controllerRef(p)?.uid === set.metadata.uid)
+    const status = set.status
+    if (status && status.observedGeneration === set.metadata.generation) {
+      const created = owned.filter(isCreated).length
+      if (status.replicas > created + owned.length) problems.push(`${set.metadata.name}: status.replicas ${status.replicas} > pods`)
+      if ((status.readyReplicas ?? 0) > status.replicas) problems.push(`${set.metadata.name}: readyReplicas > replicas`)
+      if (status.availableReplicas > (status.readyReplicas ?? 0)) problems.push(`${set.metadata.name}: availableReplicas > readyReplicas`)
+    }
+  }
+
+  // A claim is bound to at most one volume, and that volume points back at it.
+  const pvs = store.list<PersistentVolume>('PersistentVolume')
+  for (const pvc of store.list<PersistentVolumeClaim>('PersistentVolumeClaim')) {
+    const bound = pvs.filter((pv) => pv.spec.claimRef?.uid === pvc.metadata.uid && pv.status.phase === 'Bound')
+    if (bound.length > 1) problems.push(`${pvc.metadata.name} bound to ${bound.length} volumes`)
+    if (pvc.status.phase === 'Bound' && pvc.spec.volumeName && !bound.some((pv) => pv.metadata.name === pvc.spec.volumeName)) {
+      const pv = store.get<PersistentVolume>('PersistentVolume', undefined, pvc.spec.volumeName)
+      if (pv && pv.spec.claimRef?.uid !== pvc.metadata.uid) problems.push(`${pvc.metadata.name} Bound to ${pv.metadata.name} which names another claim`)
+    }
+  }
+  return problems
+}
+
+/**
+ * Transition invariants, checked as writes happen: when an OrderedReady set creates a pod, every
+ * lower ordinal in range exists and is Running, Ready and not terminating.
+ */
+export function watchInvariants(sim: Simulation, report: (problem: string) => void): () => void {
+  const store = sim.ctx.store
+  return store.watch((e: WatchEvent) => {
+    if (e.type !== 'ADDED' || e.object.kind !== 'Pod') return
+    const pod = e.object as Pod
+    const ref = controllerRef(pod)
+    if (ref?.kind !== 'StatefulSet') return
+    const set = store.get<StatefulSet>('StatefulSet', pod.metadata.namespace, ref.name)
+    if (!set || (set.spec.podManagementPolicy ?? 'OrderedReady') !== 'OrderedReady') return
+    for (let o = getStartOrdinal(set); o < getOrdinal(pod); o++) {
+      const pred = store.get<Pod>('Pod', pod.metadata.namespace, `${set.metadata.name}-${o}`)
+      if (!pred || !isRunningAndReady(pred) || isTerminating(pred)) {
+        report(`${pod.metadata.name} created while ${set.metadata.name}-${o} was ${pred ? 'not Running and Ready' : 'missing'}`)
+      }
+    }
+  })
+}
