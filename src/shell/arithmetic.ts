@@ -5,11 +5,14 @@ import type { ShellDialect } from './dialect'
 export interface ArithmeticScope {
   get(name: string): string | undefined
   set(name: string, value: string): void
+  /** busybox and bash accept `a, b`; dash stops at the comma. */
+  readonly comma: boolean
 }
 
 export class ArithmeticError extends Error {
   constructor(
-    readonly reason: 'division-by-zero' | 'syntax',
+    /** `trailing`: a complete expression followed by more tokens (dash: "expecting EOF"). */
+    readonly reason: 'division-by-zero' | 'syntax' | 'trailing',
     readonly expression: string,
   ) {
     super(`arithmetic ${reason}: ${expression}`)
@@ -19,7 +22,8 @@ export class ArithmeticError extends Error {
 /** The message text each shell prints (after its usual prefix) for `error`. */
 export function arithmeticMessage(dialect: ShellDialect, error: ArithmeticError): string {
   const zero = error.reason === 'division-by-zero'
-  if (dialect === 'dash') return `arithmetic expression: ${zero ? 'division by zero' : 'expecting primary'}: "${error.expression}"`
+  const dashReason = zero ? 'division by zero' : error.reason === 'trailing' ? 'expecting EOF' : 'expecting primary'
+  if (dialect === 'dash') return `arithmetic expression: ${dashReason}: "${error.expression}"`
   if (dialect === 'bash') return `${error.expression}: ${zero ? 'division by 0' : 'syntax error: operand expected'}`
   return zero ? 'divide by zero' : 'arithmetic syntax error'
 }
@@ -37,7 +41,7 @@ const BINARY_PRECEDENCE: readonly (readonly string[])[] = [
   ['*', '/', '%'],
 ]
 const ASSIGNMENT_OPS = ['=', '+=', '-=', '*=', '/=', '%=']
-const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%]=|[-+*/%()<>!~?:=|&^])/y
+const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%]=|[-+*/%()<>!~?:=|&^,])/y
 
 export function evaluateArithmetic(expression: string, scope: ArithmeticScope): number {
   const tokens: string[] = []
@@ -47,11 +51,11 @@ export function evaluateArithmetic(expression: string, scope: ArithmeticScope): 
     tokens.push(match[1]!)
     index = tokenPattern.lastIndex
   }
-  if (expression.slice(index).trim() !== '') throw new ArithmeticError('syntax', expression.trim())
+  if (expression.slice(index).trim() !== '') throw new ArithmeticError('syntax', expression)
   if (tokens.length === 0) return 0
   let pos = 0
   const fail = (): never => {
-    throw new ArithmeticError('syntax', expression.trim())
+    throw new ArithmeticError('syntax', expression)
   }
   const peek = (): string | undefined => tokens[pos]
 
@@ -113,8 +117,12 @@ export function evaluateArithmetic(expression: string, scope: ArithmeticScope): 
     return conditional()
   }
 
-  const result = assignment()
-  if (pos !== tokens.length) fail()
+  let result = assignment()
+  while (scope.comma && peek() === ',') {
+    pos++
+    result = assignment()
+  }
+  if (pos !== tokens.length) throw new ArithmeticError('trailing', expression)
   return result
 }
 
@@ -128,7 +136,7 @@ function apply(op: string, a: number, b: number, expression: string): number {
       return a * b
     case '/':
     case '%':
-      if (b === 0) throw new ArithmeticError('division-by-zero', expression.trim())
+      if (b === 0) throw new ArithmeticError('division-by-zero', expression)
       return op === '/' ? Math.trunc(a / b) : a % b
     case '<<':
       return a << b

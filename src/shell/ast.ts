@@ -28,7 +28,7 @@ export interface Pipeline {
   readonly line: number
 }
 
-export type CommandNode = SimpleCommand | ForLoop | IfClause | WhileLoop | BraceGroup | Subshell | FunctionDefinition
+export type CommandNode = SimpleCommand | ForLoop | CaseClause | IfClause | WhileLoop | BraceGroup | Subshell | FunctionDefinition
 
 interface CommandBase {
   readonly line: number
@@ -52,6 +52,13 @@ export interface ForLoop extends CommandBase {
   /** null for `for name; do` (iterates over the positional parameters). */
   readonly items: readonly Word[] | null
   readonly body: CommandList
+}
+
+export interface CaseClause extends CommandBase {
+  readonly kind: 'case'
+  readonly subject: Word
+  /** The first item with a pattern matching the subject runs; an empty body does nothing. */
+  readonly items: readonly { readonly patterns: readonly Word[]; readonly body: CommandList }[]
 }
 
 export interface IfClause extends CommandBase {

@@ -106,7 +106,7 @@ const cd: Builtin = (argv, io, ctx) => {
   if (errno !== null) {
     const text = dialect === 'dash' ? `can't cd to ${target}` : dialect === 'bash' ? `${target}: ${STRERROR[errno]}` : `can't cd to ${target}: ${STRERROR[errno]}`
     ctx.report({ kind: 'builtin', builtin: 'cd', text })
-    return dialect === 'dash' ? 2 : 1
+    return dialect === 'bash' ? 1 : 2
   }
   state.set('OLDPWD', state.cwd)
   state.cwd = path
@@ -198,6 +198,10 @@ const readBuiltin: Builtin = (argv, io, ctx) => {
   }
   const ifs = ctx.state.get('IFS') ?? ' \t\n'
   const targets = names.length > 0 ? names : ['REPLY']
+  if (ifs === '') {
+    targets.forEach((name, index) => ctx.state.set(name, index === 0 ? line : ''))
+    return eof ? 1 : 0
+  }
   let rest = line.replace(new RegExp(`^[${escapeClass(ifs)}]+`), '')
   targets.forEach((name, index) => {
     if (index === targets.length - 1) {
@@ -212,7 +216,7 @@ const readBuiltin: Builtin = (argv, io, ctx) => {
 }
 
 function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`) || ' '
+  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`)
 }
 
 const testBuiltin: Builtin = (argv, _io, ctx) => {

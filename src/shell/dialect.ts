@@ -1,7 +1,6 @@
 // How each shell words its own diagnostics. Checked against busybox 1.35 ash, dash 0.5.12 and
 // bash 5.2 (the formats have been stable since busybox 1.28 / dash 0.5.8, the versions in
-// busybox:1.28 and Ubuntu 16.04-based nginx-slim). One deliberate guess: busybox 1.35 prints
-// `line 0` for builtin errors under `sh -c`; we print the real line number.
+// busybox:1.28 and Ubuntu 16.04-based nginx-slim).
 import type { Errno } from './fs'
 import { STRERROR } from './fs'
 import type { SyntaxIssue, TokenDescription } from './syntaxError'
@@ -42,7 +41,9 @@ function prefix(ctx: MessageContext, builtin: string | null): string {
     case 'dash':
       return `${ctx.name}: ${ctx.line}: ${named}`
     case 'ash': {
-      if (builtin !== null) return `${ctx.name}: ${named}${ctx.origin === 'interactive' ? '' : `line ${ctx.line}: `}`
+      // busybox counts `sh -c` lines from 0 and script lines from 1.
+      const line = ctx.origin === 'command-string' ? ctx.line - 1 : ctx.line
+      if (builtin !== null) return `${ctx.name}: ${named}${ctx.origin === 'interactive' ? '' : `line ${line}: `}`
       return `${ctx.name}: ${ctx.origin === 'file' ? `line ${ctx.line}: ` : ''}`
     }
     case 'bash':
@@ -125,4 +126,10 @@ function tokenName(token: TokenDescription): string {
 
 function bashToken(token: TokenDescription): string {
   return token.kind === 'newline' ? 'newline' : token.kind === 'eof' ? '' : token.text
+}
+
+/** The `set -x` line for `words`: dash prints them raw, busybox and bash quote what needs it. */
+export function traceLine(dialect: ShellDialect, ps4: string, words: readonly string[]): string {
+  const quote = (w: string) => (dialect === 'dash' || /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'"'"'`)}'`)
+  return `${ps4}${words.map(quote).join(' ')}\n`
 }

@@ -17,6 +17,7 @@ export interface ExpansionHost {
   readonly noglob: boolean
   readonly fs: ShellFileSystem
   readonly cwd: string
+  readonly dialect: ShellDialect
 }
 
 export type ExpansionFailure =
@@ -72,8 +73,8 @@ export function expandWord(word: Word, host: ExpansionHost): string {
     .join('')
 }
 
-/** A word as a pattern for `${name#pattern}`: quoted characters match literally. */
-function expandPattern(word: Word, host: ExpansionHost): Pattern {
+/** A word as a pattern for `${name#pattern}` and `case`: quoted characters match literally. */
+export function expandPattern(word: Word, host: ExpansionHost): Pattern {
   let text = ''
   const active: boolean[] = []
   for (const chunk of expandParts(word, host, false)) {
@@ -106,7 +107,7 @@ function expandPart(part: WordPart, host: ExpansionHost): Chunk[] {
     case 'arithmetic': {
       const expression = expandWord(part.expression, host)
       try {
-        return [{ text: String(evaluateArithmetic(expression, host)), quoted: part.quoted, splittable: !part.quoted }]
+        return [{ text: String(evaluateArithmetic(expression, { get: host.get, set: host.set, comma: host.dialect !== 'dash' })), quoted: part.quoted, splittable: !part.quoted }]
       } catch (error) {
         if (error instanceof ArithmeticError) throw new ExpansionError({ kind: 'arithmetic', error })
         throw error

@@ -4,11 +4,13 @@
 // real shell would leave running.
 import type { AndOrList, CommandList, CommandNode, Pipeline, Script, SimpleCommand, TopLevelCommand } from './ast'
 import { builtinsFor, SPECIAL_BUILTINS, type Builtin, type BuiltinContext, type BuiltinIO } from './builtins'
-import { InputStream, type Command, type CommandIO, type Sink } from './command'
-import { formatMessage, type ScriptOrigin, type ShellDialect, type ShellMessage } from './dialect'
-import { expandWord, expandWords, ExpansionError, expansionMessage, type ExpansionHost } from './expand'
+import { InputStream, type Command, type Sink } from './command'
+import { formatMessage, traceLine, type ScriptOrigin, type ShellDialect, type ShellMessage } from './dialect'
+import { expandPattern, expandWord, expandWords, ExpansionError, expansionMessage, type ExpansionHost } from './expand'
 import { baseName, resolvePath, type ShellFileSystem } from './fs'
+import { matchesPattern } from './glob'
 import { parseScript } from './parser'
+import { commandIO } from './programIO'
 import { applyRedirects, type Descriptors } from './redirect'
 import { ExitSignal, FatalShellError, LoopControl, ReturnSignal, ShellState, type ShellOptions } from './state'
 
@@ -50,7 +52,7 @@ export interface Shell {
   /** Runs `target`; variables, functions and the directory carry over to the next call. */
   run(target: Script | TopLevelCommand, options?: { stdin?: string }): RunResult
   /** Parses and runs `source`; a syntax error prints the shell's message and returns status 2. */
-  runSource(source: string, options?: { stdin?: string }): RunResult
+  runSource(source: string, options?: { stdin?: string; firstLine?: number }): RunResult
   readonly cwd: string
   readonly exited: boolean
   readonly lastStatus: number
@@ -119,8 +121,8 @@ class Interpreter implements Shell {
     })
   }
 
-  runSource(source: string, options: { stdin?: string } = {}): RunResult {
-    const parsed = parseScript(source, { interactive: this.origin === 'interactive' })
+  runSource(source: string, options: { stdin?: string; firstLine?: number } = {}): RunResult {
+    const parsed = parseScript(source, { interactive: this.origin === 'interactive', firstLine: options.firstLine ?? 1 })
     if (parsed.ok) return this.run(parsed.script, options)
     return this.capture('', (fds) => {
       this.line = parsed.error.line
@@ -256,6 +258,12 @@ class Interpreter implements Shell {
           return true
         })
       }
+      case 'case': {
+        const host = this.host(state, io)
+        const subject = this.expand(io, () => expandWord(node.subject, host))
+        const item = node.items.find((candidate) => candidate.patterns.some((p) => matchesPattern(this.expand(io, () => expandPattern(p, host)), subject)))
+        return item ? this.execList(item.body, state, io) : 0
+      }
       case 'while':
         return this.loop(state, io, node.body, () => {
           const status = this.asCondition(state, true, () => this.execList(node.condition, state, io))
@@ -298,7 +306,7 @@ class Interpreter implements Shell {
     const assignments = this.expand(fds, () => node.assignments.map((a) => [a.name, expandWord(a.value, host)] as const))
     const argv = this.expand(fds, () => expandWords(node.words, host))
     const substitutionStatus = this.substitutionStatus
-    if (state.options.xtrace) this.trace(fds.stderr, [...assignments.map(([n, v]) => `${n}=${v}`), ...argv])
+    if (state.options.xtrace) fds.stderr(traceLine(this.dialect, state.get('PS4') ?? '+ ', [...assignments.map(([n, v]) => `${n}=${v}`), ...argv]))
     if (argv.length === 0) {
       for (const [name, value] of assignments) state.set(name, value)
       const redirected = this.redirect(node.redirects, state, fds)
@@ -315,9 +323,23 @@ class Interpreter implements Shell {
       return this.callBuiltin(name, argv, io, state)
     }
     const fn = state.functions.get(name)
-    if (fn) return this.callFunction(fn, argv, io, state)
-    if (Object.hasOwn(this.builtins, name)) return this.callBuiltin(name, argv, io, state)
+    if (fn) return this.withAssignments(state, assignments, () => this.callFunction(fn, argv, io, state))
+    if (Object.hasOwn(this.builtins, name)) return this.withAssignments(state, assignments, () => this.callBuiltin(name, argv, io, state))
     return this.runProgram(argv, io, state, state.environment(Object.fromEntries(assignments))) ?? this.notFound(io, name)
+  }
+
+  /** `IFS= read -r line`: prefix assignments hold for one builtin or function call only. */
+  private withAssignments(state: ShellState, assignments: readonly (readonly [string, string])[], run: () => number): number {
+    const saved = assignments.map(([name]) => [name, state.get(name)] as const)
+    for (const [name, value] of assignments) state.set(name, value)
+    try {
+      return run()
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) state.unset(name)
+        else state.set(name, value)
+      }
+    }
   }
 
   private expand<T>(fds: Descriptors, run: () => T): T {
@@ -422,30 +444,13 @@ class Interpreter implements Shell {
   }
 
   private invoke(command: Command, argv: readonly string[], fds: Descriptors, state: ShellState, env: Readonly<Record<string, string>>): number {
-    let stdin: string | null = null
-    const io: CommandIO = {
-      get stdin() {
-        stdin ??= fds.stdin.readAll()
-        return stdin
-      },
-      stdout: fds.stdout,
-      stderr: fds.stderr,
-      env,
-      cwd: state.cwd,
-      fs: this.config.fs,
-      depth: this.depth,
-      exec: (childArgv, options = {}) => {
-        if (childArgv.length === 0) return null
-        const childFds: Descriptors = { ...fds, stdin: options.stdin === undefined ? fds.stdin : new InputStream(options.stdin) }
-        return this.runProgram(childArgv, childFds, state, options.env ?? env)
-      },
-    }
+    const io = commandIO(fds, { env, cwd: state.cwd, fs: this.config.fs, depth: this.depth }, (childArgv, childFds, childEnv) => this.runProgram(childArgv, childFds, state, childEnv))
     return command([...argv], io)
   }
 
   private host(state: ShellState, fds: Descriptors): ExpansionHost {
     return {
-      get: (name) => this.parameter(state, name),
+      get: (name) => state.parameter(name, this.config.pid ?? 1),
       set: (name, value) => state.set(name, value),
       positional: () => state.positional,
       commandSubstitution: (list) => {
@@ -459,34 +464,8 @@ class Interpreter implements Shell {
       noglob: state.options.noglob,
       fs: this.config.fs,
       cwd: state.cwd,
+      dialect: this.dialect,
     }
-  }
-
-  private parameter(state: ShellState, name: string): string | undefined {
-    switch (name) {
-      case '?':
-        return String(state.lastStatus)
-      case '#':
-        return String(state.positional.length)
-      case '$':
-        return String(this.config.pid ?? 1)
-      case '-':
-        return state.optionFlags()
-      case '0':
-        return state.name
-      case '*':
-      case '@':
-        return state.positional.join((state.get('IFS') ?? ' ').slice(0, 1))
-      case '!':
-        return undefined
-    }
-    if (/^[0-9]+$/.test(name)) return state.positional[Number(name) - 1]
-    return state.get(name)
-  }
-
-  private trace(sink: Sink, words: readonly string[]): void {
-    const quote = (w: string) => (this.dialect === 'dash' || /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'"'"'`)}'`)
-    sink(`${this.state.get('PS4') ?? '+ '}${words.map(quote).join(' ')}\n`)
   }
 
   private report(sink: Sink, message: ShellMessage): void {

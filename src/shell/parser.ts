@@ -26,7 +26,7 @@ export function parseScript(source: string, options: ParseOptions = {}): ParseRe
 }
 
 const REDIRECT_OPS = new Set(['>', '>>', '>|', '<', '<>', '>&', '<&', '<<', '<<-'])
-const LIST_TERMINATORS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}'])
+const LIST_TERMINATORS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac'])
 
 class Parser {
   private readonly lexer: Lexer
@@ -70,14 +70,15 @@ class Parser {
     }
   }
 
-  /** The body of a compound command: and-or lists up to one of `terminators`. */
+  /** The body of a compound command: and-or lists up to one of `terminators` (the last is the one expected). */
   private compoundList(terminators: readonly string[]): CommandList {
     this.skipNewlines()
     const items: AndOrList[] = []
+    const expecting = terminators[terminators.length - 1]
     for (;;) {
       const token = this.lexer.peek()
-      if (this.isReserved(token, terminators) || (token.kind === 'operator' && token.op === ')' && terminators.includes(')'))) break
-      if (token.kind === 'eof') throw this.unexpected(token, terminators[0])
+      if (this.isReserved(token, terminators) || (token.kind === 'operator' && (token.op === ')' || token.op === ';;') && terminators.includes(token.op))) break
+      if (token.kind === 'eof' || this.isReserved(token, [...LIST_TERMINATORS])) throw this.unexpected(token, expecting)
       items.push(this.andOr())
       const separator = this.lexer.peek()
       if (separator.kind === 'operator' && separator.op === '&') throw this.unsupportedBackground(separator)
@@ -123,6 +124,8 @@ class Parser {
       switch (token.word.raw) {
         case 'for':
           return this.withRedirects(this.forLoop())
+        case 'case':
+          return this.withRedirects(this.caseClause())
         case 'if':
           return this.withRedirects(this.ifClause())
         case 'while':
@@ -212,6 +215,43 @@ class Parser {
     this.skipNewlines()
     const body = this.doGroup()
     return { kind: 'for', variable: name.word.raw, items, body, line, redirects: [] }
+  }
+
+  private caseClause(): CommandNode {
+    const line = this.consume().line
+    const subject = this.lexer.next()
+    if (subject.kind !== 'word') throw this.unexpected(subject)
+    this.skipNewlines()
+    this.expectReserved('in')
+    this.skipNewlines()
+    const items: { patterns: Word[]; body: CommandList }[] = []
+    while (!this.isReserved(this.lexer.peek(), ['esac'])) {
+      if (this.isOperator(this.lexer.peek(), '(')) this.consume()
+      const patterns: Word[] = []
+      for (;;) {
+        const pattern = this.consume()
+        if (pattern.kind !== 'word') throw this.unexpected(pattern, 'esac')
+        patterns.push(pattern.word)
+        if (!this.isOperator(this.lexer.peek(), '|')) break
+        this.consume()
+      }
+      const close = this.consume()
+      if (!this.isOperator(close, ')')) throw this.unexpected(close, ')')
+      this.skipNewlines()
+      const next = this.lexer.peek()
+      const empty = this.isOperator(next, ';;') || this.isReserved(next, ['esac'])
+      items.push({ patterns, body: empty ? [] : this.compoundList(['esac', ';;']) })
+      const after = this.lexer.peek()
+      if (this.isOperator(after, ';;')) this.consume()
+      else if (!this.isReserved(after, ['esac'])) throw this.unexpected(after, ';;')
+      this.skipNewlines()
+    }
+    this.consume()
+    return { kind: 'case', subject: subject.word, items, line, redirects: [] }
+  }
+
+  private isOperator(token: Token, op: string): boolean {
+    return token.kind === 'operator' && token.op === op
   }
 
   private endOfHeader(): void {

@@ -77,6 +77,29 @@ export class ShellState {
     return { ...env, ...overrides }
   }
 
+  /** A variable, or a special (`?`, `#`, `$`, `-`, `0`, `*`, `@`) or positional parameter. */
+  parameter(name: string, pid: number): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.lastStatus)
+      case '#':
+        return String(this.positional.length)
+      case '$':
+        return String(pid)
+      case '-':
+        return this.optionFlags()
+      case '0':
+        return this.name
+      case '*':
+      case '@':
+        return this.positional.join((this.get('IFS') ?? ' ').slice(0, 1))
+      case '!':
+        return undefined
+    }
+    if (/^[0-9]+$/.test(name)) return this.positional[Number(name) - 1]
+    return this.get(name)
+  }
+
   /** `$-`: the single-letter options in effect. */
   optionFlags(): string {
     const o = this.options

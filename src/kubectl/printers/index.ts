@@ -14,7 +14,14 @@ export {
 } from './table'
 export { tableHandler, type ColumnDefinition, type TableHandler } from './columns'
 export { describe, type DescribeOptions } from './describe'
-export { printJsonPath, printOutput, printable, resourceName, type OutputOptions, type OutputResult } from './output'
+export {
+  printJsonPath,
+  printOutput,
+  printable,
+  resourceName,
+  type OutputOptions,
+  type OutputResult,
+} from './output'
 export { printJson } from './output/json'
 export { printYaml } from './output/yaml'
 export { printCustomColumns } from './output/customColumns'

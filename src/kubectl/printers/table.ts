@@ -67,7 +67,10 @@ export interface TableGroup {
  * blank line between kinds that printed something, and `kind/name` once more than one kind has
  * objects. Returns stdout; empty when nothing at all was found.
  */
-export function printTables(groups: readonly TableGroup[], opts: Omit<TableOptions, 'kind' | 'writer' | 'withKind' | 'watchEvent'>): string {
+export function printTables(
+  groups: readonly TableGroup[],
+  opts: Omit<TableOptions, 'kind' | 'writer' | 'withKind' | 'watchEvent'>,
+): string {
   const writer = new TableWriter()
   const kinds = new Set(groups.filter((g) => g.objects.length > 0).map((g) => g.kind))
   const withKind = kinds.size > 1
@@ -116,7 +119,10 @@ function writeTable(writer: TableWriter, objects: readonly KubeObject[], opts: T
   const namespaced = kindInfo(opts.kind)?.namespaced ?? true
   if (opts.withKind) {
     const nameColumn = columns.findIndex((c) => c.format === 'name')
-    if (nameColumn >= 0) rows = rows.map((r) => r.map((cell, i) => (i === nameColumn ? `${kindPrefix(opts.kind)}/${cell}` : cell)))
+    if (nameColumn >= 0)
+      rows = rows.map((r) =>
+        r.map((cell, i) => (i === nameColumn ? `${kindPrefix(opts.kind)}/${cell}` : cell)),
+      )
   }
   if (opts.withNamespace && namespaced) {
     columns = [{ name: 'Namespace' }, ...columns]
@@ -140,17 +146,27 @@ function kindPrefix(kind: string): string {
  * with --no-headers, the first row) are padded to the widest cell so the first tabwriter flush
  * already has the final widths; cells are cut at the first line break with `...`.
  */
-function renderTable(columns: ColumnDefinition[], rows: string[][], wide: boolean, noHeaders: boolean): string {
+function renderTable(
+  columns: ColumnDefinition[],
+  rows: string[][],
+  wide: boolean,
+  noHeaders: boolean,
+): string {
   const visible = columns.map((c, i) => ({ c, i })).filter(({ c }) => wide || !c.priority)
   if (rows.length === 0) return ''
-  const cells = rows.map((r) => visible.map(({ i }) => cellText(r[i] ?? '')))
-  const maxWidths = visible.map((_, j) => Math.max(0, ...cells.map((r) => utf8Length(r[j]!))))
+  // Widths are measured on the raw cells, as Go does, before truncation and escaping.
+  const raw = rows.map((r) => visible.map(({ i }) => r[i] ?? ''))
+  const maxWidths = visible.map((_, j) => Math.max(0, ...raw.map((r) => utf8Length(r[j]!))))
   const last = visible.length - 1
-  const pad = (text: string, j: number) => (j === last ? text : text + ' '.repeat(Math.max(0, maxWidths[j]! - utf8Length(text))))
+  const padding = (rawText: string, j: number) =>
+    j === last ? '' : ' '.repeat(Math.max(0, maxWidths[j]! - utf8Length(rawText)))
   let out = ''
-  if (!noHeaders) out += visible.map(({ c }, j) => pad(c.name.toUpperCase(), j)).join('\t') + '\n'
-  cells.forEach((r, ri) => {
-    out += (noHeaders && ri === 0 ? r.map(pad) : r).join('\t') + '\n'
+  if (!noHeaders)
+    out +=
+      visible.map(({ c }, j) => c.name.toUpperCase() + padding(c.name.toUpperCase(), j)).join('\t') + '\n'
+  raw.forEach((r, ri) => {
+    out +=
+      r.map((cell, j) => cellText(cell) + (noHeaders && ri === 0 ? padding(cell, j) : '')).join('\t') + '\n'
   })
   return out
 }

@@ -21,7 +21,13 @@ export interface TabWriterOptions {
 }
 
 /** cli-runtime printers.GetNewTabWriter: minwidth 6, tabwidth 4, padding 3, ' ', RememberWidths. */
-export const KUBECTL_TABLE: TabWriterOptions = { minWidth: 6, tabWidth: 4, padding: 3, padChar: ' ', rememberWidths: true }
+export const KUBECTL_TABLE: TabWriterOptions = {
+  minWidth: 6,
+  tabWidth: 4,
+  padding: 3,
+  padChar: ' ',
+  rememberWidths: true,
+}
 /** kubectl describe's tabbedString: minwidth 0, tabwidth 8, padding 2, ' ', no flags. */
 export const KUBECTL_DESCRIBE: TabWriterOptions = { minWidth: 0, tabWidth: 8, padding: 2, padChar: ' ' }
 
@@ -128,7 +134,8 @@ export class TabWriter {
         width = Math.max(width, line[column]!.width + this.opts.padding)
       }
       if (this.opts.rememberWidths) {
-        if (this.maxWidths.length < this.widths.length) this.maxWidths.push(...this.widths.slice(this.maxWidths.length))
+        if (this.maxWidths.length < this.widths.length)
+          this.maxWidths.push(...this.widths.slice(this.maxWidths.length))
         if (this.maxWidths.length === this.widths.length) this.maxWidths.push(width)
         else if (this.maxWidths[column]! > width) width = this.maxWidths[column]!
         else this.maxWidths[column] = width

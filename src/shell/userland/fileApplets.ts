@@ -143,7 +143,8 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       const mode = parseMode(modeText, stat.value.mode, stat.value.type === 'dir')
       if (mode === null) {
         status = 1
-        err(io, busybox ? `chmod: invalid mode '${modeText}'` : `chmod: invalid mode: '${modeText}'`)
+        if (busybox) err(io, `chmod: invalid mode '${modeText}'`)
+        else usageError(io, flavour, 'chmod', `chmod: invalid mode: '${modeText}'\n`)
         return
       }
       const changed = io.fs.chmod(path, mode)

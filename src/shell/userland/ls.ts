@@ -6,7 +6,7 @@ import { resolvePath, STRERROR, type FileStat } from '../fs'
 import type { ContainerHost, Flavour } from './host'
 import { parseArgs, usageError } from './options'
 
-const LONG = { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', classify: 'F', recursive: 'R', reverse: 'r' }
+const LONG = { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', classify: 'F', recursive: 'R', reverse: 'r', context: 'Z' }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const SIX_MONTHS_MS = (365.2425 / 2) * 24 * 3600 * 1000
 
@@ -17,7 +17,7 @@ interface Entry {
 
 export function lsCommand(flavour: Flavour, host: ContainerHost): Command {
   return (argv, io) => {
-    const parsed = parseArgs(argv, { flags: '1aAldhFprtRC', long: LONG }, flavour)
+    const parsed = parseArgs(argv, { flags: flavour === 'busybox' ? '1aAldhFprtRC' : '1aAldhFprtRCZ', long: LONG }, flavour)
     if (!parsed.ok) return usageError(io, flavour, 'ls', parsed.message)
     const { flags, operands } = parsed.args
     const format = new Formatter(flavour, host, flags)
@@ -80,7 +80,9 @@ class Formatter {
 
   listing(entries: readonly Entry[], directory: boolean): string {
     if (this.flags.has('l')) return this.long(entries, directory)
-    const names = entries.map((e) => e.name + this.indicator(e.stat))
+    // -Z shows the SELinux context, which containers here do not have.
+    const context = this.flags.has('Z') ? '? ' : ''
+    const names = entries.map((e) => context + e.name + this.indicator(e.stat))
     if (names.length === 0) return ''
     if (!this.host.tty || this.flags.has('1')) return names.map((n) => `${n}\n`).join('')
     return this.columns(names)
@@ -107,7 +109,8 @@ class Formatter {
     }
     const linkWidth = Math.max(...rows.map((r) => r.links.length))
     const sizeWidth = Math.max(...rows.map((r) => r.size.length))
-    return head + rows.map((r) => `${r.mode} ${r.links.padStart(linkWidth)} root root ${r.size.padStart(sizeWidth)} ${r.date} ${r.name}\n`).join('')
+    const context = this.flags.has('Z') ? '? ' : ''
+    return head + rows.map((r) => `${r.mode} ${r.links.padStart(linkWidth)} root root ${context}${r.size.padStart(sizeWidth)} ${r.date} ${r.name}\n`).join('')
   }
 
   private date(mtime: number): string {

@@ -120,7 +120,7 @@ function curl(argv: string[], io: CommandIO, host: ContainerHost): number {
 function meterLine(bytes: number): string {
   const size = max5(bytes)
   const speed = max5(bytes * 1000)
-  return `\r100 ${size}  100 ${size}    0     0 ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}`
+  return `\r100 ${size}  100 ${size}    0     0  ${speed}      0 --:--:-- --:--:-- --:--:-- ${speed}`
 }
 
 /** curl's max5data(): a byte count in at most five characters. */
@@ -178,7 +178,7 @@ function wget(argv: string[], io: CommandIO, host: ContainerHost): number {
     if (target === '-') io.stdout(result.body)
     else io.fs.writeFile(resolvePath(io.cwd, target), result.body)
     if (!quiet) {
-      io.stderr(`${target.padEnd(20).slice(0, 20)}100% |${'*'.repeat(32)}| ${String(utf8Length(result.body)).padStart(5)}  0:00:00 ETA\n`)
+      io.stderr(`${target.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${String(utf8Length(result.body)).padStart(5)}  0:00:00 ETA\n`)
       io.stderr(target === '-' ? 'written to stdout\n' : `'${target}' saved\n`)
     }
   }

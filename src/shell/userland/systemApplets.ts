@@ -120,18 +120,18 @@ export function systemApplets(flavour: Flavour, host: ContainerHost, session: Ex
       return 126
     }
     let i = 1
-    let command: string | null = null
+    let commandString = false
     const options: Partial<ShellOptions> = {}
     for (; i < argv.length && /^[-+][a-z]+$/.test(argv[i]!); i++) {
       for (const letter of argv[i]!.slice(1)) {
-        if (letter === 'c') command = ''
+        if (letter === 'c') commandString = true
         const option = OPTION_LETTERS[letter]
         if (option) options[option] = argv[i]!.startsWith('-')
       }
     }
     const name = argv[0]!
     const base = { commands: table(), fs: io.fs, env: io.env, cwd: io.cwd, dialect, stdout: io.stdout, stderr: io.stderr, depth: io.depth + 1, options }
-    if (command !== null) {
+    if (commandString) {
       const source = argv[i]
       if (source === undefined) {
         io.stderr(dialect === 'dash' ? `${name}: 0: -c requires an argument\n` : `${name}: -c requires an argument\n`)

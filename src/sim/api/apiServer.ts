@@ -253,7 +253,8 @@ export class ApiServer {
 
   private allocateClusterIP(svc: Service): Service {
     const spec = { ...svc.spec }
-    if (spec.type === 'ExternalName' || spec.clusterIP === 'None') return svc
+    if (spec.type === 'ExternalName') return svc
+    if (spec.clusterIP === 'None') return { ...svc, spec: { ...spec, clusterIPs: ['None'] } }
     if (!spec.clusterIP) {
       // 10.96.0.0/12; .0.1 is `kubernetes`, .0.10 is kube-dns.
       const used = new Set(this.store.list<Service>('Service').map((s) => s.spec.clusterIP))

@@ -107,8 +107,12 @@ export function prepareServiceForUpdate(oldSvc: Service, newSvc: Service): Servi
   return { ...newSvc, spec: s, ...(oldSvc.status ? { status: oldSvc.status } : {}) }
 }
 
+const NO_DEFAULTS = new Set(['Event', 'ControllerRevision', 'EndpointSlice', 'Endpoints'])
+
 /** Returns a defaulted copy of `obj`, as the API server stores it; `obj` is not modified. */
 export function applyDefaults<T extends KubeObject>(obj: T): T {
+  // Kinds written only by the system have no defaults: skip the copy (they are the bulk of writes).
+  if (NO_DEFAULTS.has(obj.kind)) return obj
   const o = clone(obj) as KubeObject
   switch (o.kind) {
     case 'StatefulSet': {

@@ -2,8 +2,22 @@
 // and matchExpressions ANDed; an empty selector matches everything, a missing one nothing.
 import type { LabelSelector, Labels } from '../model'
 
+// Selectors and label maps of stored objects are frozen: a result can be remembered per pair.
+const matchCache = new WeakMap<object, WeakMap<object, boolean>>()
+
 export function selectorMatches(selector: LabelSelector | undefined | null, labels: Labels | undefined): boolean {
   if (!selector) return false
+  if (labels && Object.isFrozen(labels) && Object.isFrozen(selector)) {
+    let bySelector = matchCache.get(labels)
+    if (!bySelector) matchCache.set(labels, (bySelector = new WeakMap()))
+    let result = bySelector.get(selector)
+    if (result === undefined) bySelector.set(selector, (result = evaluate(selector, labels)))
+    return result
+  }
+  return evaluate(selector, labels)
+}
+
+function evaluate(selector: LabelSelector, labels: Labels | undefined): boolean {
   const l = labels ?? {}
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
     if (l[k] !== v) return false

@@ -38,7 +38,8 @@ export function deepFreeze<T>(value: T): T {
 export class ObjectStore {
   private rv = 0
   private kinds = new Map<string, Map<string, KubeObject>>()
-  private byOwner = new Map<string, Set<KubeObject>>()
+  /** owner uid → kind → dependents, so a controller lists its pods without touching its revisions. */
+  private byOwner = new Map<string, Map<string, Set<KubeObject>>>()
   private listeners: WatchListener[] = []
 
   snapshot(): StoreState {
@@ -95,9 +96,12 @@ export class ObjectStore {
     }
   }
 
-  /** Objects of any kind that name `uid` in their ownerReferences. */
-  dependents(uid: string): KubeObject[] {
-    return [...(this.byOwner.get(uid) ?? [])]
+  /** Objects that name `uid` in their ownerReferences (of one kind, or of any). */
+  dependents<T extends KubeObject = KubeObject>(uid: string, kind?: string): T[] {
+    const byKind = this.byOwner.get(uid)
+    if (!byKind) return []
+    if (kind !== undefined) return [...(byKind.get(kind) ?? [])] as T[]
+    return [...byKind.values()].flatMap((set) => [...set]) as T[]
   }
 
   count(kind: string): number {
@@ -134,17 +138,22 @@ export class ObjectStore {
 
   private indexOwners(obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
-      let set = this.byOwner.get(ref.uid)
-      if (!set) this.byOwner.set(ref.uid, (set = new Set()))
+      let byKind = this.byOwner.get(ref.uid)
+      if (!byKind) this.byOwner.set(ref.uid, (byKind = new Map()))
+      let set = byKind.get(obj.kind)
+      if (!set) byKind.set(obj.kind, (set = new Set()))
       set.add(obj)
     }
   }
 
   private unindexOwners(obj: KubeObject): void {
     for (const ref of obj.metadata.ownerReferences ?? []) {
-      const set = this.byOwner.get(ref.uid)
-      set?.delete(obj)
-      if (set && set.size === 0) this.byOwner.delete(ref.uid)
+      const byKind = this.byOwner.get(ref.uid)
+      const set = byKind?.get(obj.kind)
+      if (!byKind || !set) continue
+      set.delete(obj)
+      if (set.size === 0) byKind.delete(obj.kind)
+      if (byKind.size === 0) this.byOwner.delete(ref.uid)
     }
   }
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Pod, StatefulSet } from '../model'
+import type { Manifest } from '../model/meta'
+import { Simulation } from '../simulation'
 import { createService, endpointsCluster, runPod } from '../controllers/endpoints/fixtures'
 import { DnsResolver } from './resolver'
 import { nslookup } from './nslookup'
@@ -19,7 +22,9 @@ function tutorial() {
 describe('nslookup (busybox 1.28)', () => {
   it('prints a pod name as typed with its address and reverse name', () => {
     expect(nslookup(['web-0.nginx'], tutorial(), 'default')).toEqual({
-      stdout: SERVER_BLOCK + 'Name:      web-0.nginx\nAddress 1: 10.244.1.6 web-0.nginx.default.svc.cluster.local\n',
+      stdout:
+        SERVER_BLOCK +
+        'Name:      web-0.nginx\nAddress 1: 10.244.1.6 web-0.nginx.default.svc.cluster.local\n',
       stderr: '',
       exitCode: 0,
     })
@@ -37,7 +42,10 @@ describe('nslookup (busybox 1.28)', () => {
 
   it('prints a ClusterIP Service with its Service name as the reverse name', () => {
     const { stdout } = nslookup(['kubernetes.default'], tutorial(), 'other')
-    expect(stdout).toBe(SERVER_BLOCK + 'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n')
+    expect(stdout).toBe(
+      SERVER_BLOCK +
+        'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+    )
   })
 
   it("prints the server block and, on stderr, can't resolve when the name does not resolve", () => {
@@ -51,7 +59,9 @@ describe('nslookup (busybox 1.28)', () => {
   it('resolves an IP literal and shows its reverse name', () => {
     const { stdout, exitCode } = nslookup(['10.244.2.6'], tutorial(), 'default')
     expect(exitCode).toBe(0)
-    expect(stdout).toBe(SERVER_BLOCK + 'Name:      10.244.2.6\nAddress 1: 10.244.2.6 web-1.nginx.default.svc.cluster.local\n')
+    expect(stdout).toBe(
+      SERVER_BLOCK + 'Name:      10.244.2.6\nAddress 1: 10.244.2.6 web-1.nginx.default.svc.cluster.local\n',
+    )
   })
 
   it('shows no reverse name for an address without a PTR record', () => {
@@ -92,5 +102,55 @@ describe('nslookup (busybox 1.28)', () => {
       stderr: "nslookup: bad address 'no-such-server'\n",
       exitCode: 1,
     })
+  })
+
+  it('follows a StatefulSet of the full cluster: names appear in order, vanish on delete, return at the new IP', () => {
+    const sim = new Simulation()
+    const api = sim.ctx.api
+    createService(api)
+    const web: Manifest<StatefulSet> = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: {
+        serviceName: 'nginx',
+        replicas: 2,
+        selector: { matchLabels: { app: 'nginx' } },
+        template: {
+          metadata: { labels: { app: 'nginx' } },
+          spec: {
+            containers: [
+              {
+                name: 'nginx',
+                image: 'registry.k8s.io/nginx-slim:0.7',
+                ports: [{ name: 'web', containerPort: 80 }],
+              },
+            ],
+          },
+        },
+      },
+    }
+    api.create(web)
+    const dns = new DnsResolver(api)
+    const resolves = (name: string) => nslookup([name], dns, 'default').exitCode === 0
+    const ipOf = (name: string) => api.tryGet<Pod>('Pod', 'default', name)?.status.podIP
+
+    // OrderedReady: web-1 never resolves before web-0 (F50).
+    expect(sim.advanceUntil(() => resolves('web-1.nginx'), 120_000)).toBe(true)
+    expect(resolves('web-0.nginx')).toBe(true)
+    expect(nslookup(['web-1.nginx'], dns, 'default').stdout).toContain(
+      `Address 1: ${ipOf('web-1')} web-1.nginx.default.svc.cluster.local`,
+    )
+
+    api.delete('Pod', 'default', 'web-0')
+    expect(sim.advanceUntil(() => !resolves('web-0.nginx'), 5_000)).toBe(true)
+    expect(api.tryGet<Pod>('Pod', 'default', 'web-0')?.metadata.deletionTimestamp).toBeDefined()
+    expect(resolves('web-1.nginx')).toBe(true)
+
+    expect(sim.advanceUntil(() => resolves('web-0.nginx'), 120_000)).toBe(true)
+    expect(api.get<Pod>('Pod', 'default', 'web-0').metadata.deletionTimestamp).toBeUndefined()
+    expect(new DnsResolver(api).lookupA('web-0.nginx.default.svc.cluster.local').addresses).toEqual([
+      ipOf('web-0'),
+    ])
   })
 })

@@ -42,7 +42,8 @@ export function nslookup(
   options: NslookupOptions = {},
 ): CommandResult {
   const [host, serverArg] = args
-  if (host === undefined || host.startsWith('-') || args.length > 2) return { stdout: '', stderr: USAGE, exitCode: 1 }
+  if (host === undefined || host.startsWith('-') || args.length > 2)
+    return { stdout: '', stderr: USAGE, exitCode: 1 }
   const hosts = options.hosts ?? []
   const search = searchPath(podNamespace)
   let server = options.nameserver ?? DNS_SERVICE_IP
@@ -69,7 +70,9 @@ function printHost(
   hosts: readonly HostsEntry[],
   header = 'Server:',
 ): string {
-  const reverse = resolver.isClusterDns(server) ? resolver.reverseMany(addresses) : new Map<string, string[]>()
+  const reverse = resolver.isClusterDns(server)
+    ? resolver.reverseMany(addresses)
+    : new Map<string, string[]>()
   let out = `${header.padEnd(10)} ${name}\n`
   addresses.forEach((ip, i) => {
     // getnameinfo(NI_NAMEREQD): /etc/hosts first, then the first PTR answer.

@@ -25,8 +25,14 @@ function tutorial(pods = 2) {
 describe('DnsResolver', () => {
   it('answers a ready pod of a headless Service at <hostname>.<service>.<ns>.svc.cluster.local', () => {
     const { dns } = tutorial()
-    expect(dns.lookupA('web-0.nginx.default.svc.cluster.local')).toEqual({ rcode: 'NOERROR', addresses: ['10.244.1.6'] })
-    expect(dns.lookupA('WEB-1.Nginx.DEFAULT.svc.cluster.local.')).toEqual({ rcode: 'NOERROR', addresses: ['10.244.2.6'] })
+    expect(dns.lookupA('web-0.nginx.default.svc.cluster.local')).toEqual({
+      rcode: 'NOERROR',
+      addresses: ['10.244.1.6'],
+    })
+    expect(dns.lookupA('WEB-1.Nginx.DEFAULT.svc.cluster.local.')).toEqual({
+      rcode: 'NOERROR',
+      addresses: ['10.244.2.6'],
+    })
     expect(dns.lookupA('web-7.nginx.default.svc.cluster.local').rcode).toBe('NXDOMAIN')
   })
 
@@ -158,7 +164,9 @@ describe('DnsResolver', () => {
       addresses: ['10.244.1.6'],
     })
     expect(dns.resolve('nginx', searchPath('default')).fqdn).toBe(FQDN('nginx'))
-    expect(dns.resolve('web-0.nginx.default.svc.cluster.local.', searchPath('other')).addresses).toEqual(['10.244.1.6'])
+    expect(dns.resolve('web-0.nginx.default.svc.cluster.local.', searchPath('other')).addresses).toEqual([
+      '10.244.1.6',
+    ])
     // A trailing dot makes the name absolute: no search suffix is tried.
     expect(dns.resolve('web-0.nginx.', searchPath('default')).rcode).toBe('NXDOMAIN')
   })

@@ -87,7 +87,8 @@ export class DnsResolver {
   /** SRV query (CoreDNS backend_lookup SRV): priority 0, weight floor(100/N) (at least 1). */
   lookupSRV(name: string): SrvResult {
     const r = this.records(name)
-    if (r.cname !== undefined) return { rcode: 'NOERROR', records: [{ priority: 0, weight: 100, port: 0, target: r.cname }] }
+    if (r.cname !== undefined)
+      return { rcode: 'NOERROR', records: [{ priority: 0, weight: 100, port: 0, target: r.cname }] }
     const weight = Math.max(1, Math.floor(100 / r.entries.length))
     const seen = new Set<string>()
     const records: SrvRecord[] = []
@@ -115,7 +116,8 @@ export class DnsResolver {
     const out = new Map<string, string[]>()
     for (const svc of this.store.scan<Service>('Service')) {
       for (const ip of clusterIPs(svc)) {
-        if (wanted.has(ip) && !out.has(ip)) out.set(ip, [`${svc.metadata.name}.${svc.metadata.namespace}.svc.${ZONE}`])
+        if (wanted.has(ip) && !out.has(ip))
+          out.set(ip, [`${svc.metadata.name}.${svc.metadata.namespace}.svc.${ZONE}`])
       }
     }
     const endpointNames = new Map<string, Set<string>>()
@@ -168,18 +170,31 @@ export class DnsResolver {
     if (segs.length > 2) return NXDOMAIN
     if (kind === 'pod') return podRecords(service, namespace)
     const [endpoint, port, protocol] =
-      segs.length === 1 ? [segs[0]!, '', ''] : segs.length === 2 ? ['', unscore(segs[0]!), unscore(segs[1]!)] : ['', '', '']
+      segs.length === 1
+        ? [segs[0]!, '', '']
+        : segs.length === 2
+          ? ['', unscore(segs[0]!), unscore(segs[1]!)]
+          : ['', '', '']
     return this.serviceRecords(namespace, service, endpoint, port, protocol)
   }
 
-  private serviceRecords(namespace: string, name: string, endpoint: string, port: string, protocol: string): Records {
+  private serviceRecords(
+    namespace: string,
+    name: string,
+    endpoint: string,
+    port: string,
+    protocol: string,
+  ): Records {
     const svc = this.store.get<Service>('Service', namespace, name)
     if (!svc) return NXDOMAIN
     if (svc.spec.type === 'ExternalName') {
-      return svc.spec.externalName ? { rcode: 'NOERROR', entries: [], cname: svc.spec.externalName.toLowerCase() } : NXDOMAIN
+      return svc.spec.externalName
+        ? { rcode: 'NOERROR', entries: [], cname: svc.spec.externalName.toLowerCase() }
+        : NXDOMAIN
     }
     const matches = (portName: string, proto: string) =>
-      (port === '' || port === portName.toLowerCase()) && (protocol === '' || protocol === proto.toLowerCase())
+      (port === '' || port === portName.toLowerCase()) &&
+      (protocol === '' || protocol === proto.toLowerCase())
     const fqdn = `${name}.${namespace}.svc.${ZONE}`
     const entries: Entry[] = []
     if (isHeadless(svc)) {
@@ -187,7 +202,9 @@ export class DnsResolver {
         if (slice.metadata.labels?.[SERVICE_NAME_LABEL] !== name) continue
         for (const { ip, label, ports } of readyAddresses(slice)) {
           if (endpoint !== '' && endpoint !== label.toLowerCase()) continue
-          for (const p of ports) if (matches(p.name, p.protocol)) entries.push({ host: ip, port: p.port, target: `${label}.${fqdn}` })
+          for (const p of ports)
+            if (matches(p.name, p.protocol))
+              entries.push({ host: ip, port: p.port, target: `${label}.${fqdn}` })
         }
       }
       return entries.length > 0 ? { rcode: 'NOERROR', entries } : NXDOMAIN

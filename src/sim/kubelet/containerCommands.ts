@@ -5,11 +5,13 @@
 // official nginx image (Debian, also with curl); anything else is a Debian base without curl.
 // Simplification: a program is found by name in the image's list, not by searching $PATH in
 // the filesystem (the /bin entries exist so `ls /bin` looks right).
-import { InputStream, type Command, type CommandIO } from '../../shell/command'
+import { InputStream, type Command } from '../../shell/command'
 import type { ShellDialect } from '../../shell/dialect'
 import { baseName, resolvePath, type ShellFileSystem } from '../../shell/fs'
 import { createShell } from '../../shell/interpreter'
 import { parseScript } from '../../shell/parser'
+import { commandIO } from '../../shell/programIO'
+import type { Descriptors } from '../../shell/redirect'
 import { createApplets, type ContainerHost, type ExecSession, type Flavour } from '../../shell/userland'
 import { nginxIndexPage } from '../../shell/userland/nginx'
 import { buildTree, type Tree, type TreeEntry } from './filesystem'
@@ -136,28 +138,16 @@ export function execInContainer(argv: readonly string[], host: ContainerHost, fs
   if (typeof program === 'string') return startFailure(program)
   let stdout = ''
   let stderr = ''
-  const run = (command: Command, args: readonly string[], stdin: InputStream, env: Readonly<Record<string, string>>): number => {
-    let input: string | null = null
-    const io: CommandIO = {
-      get stdin() {
-        input ??= stdin.readAll()
-        return input
-      },
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      env,
-      cwd: profile.workingDir,
-      fs,
-      depth: 0,
-      exec: (childArgv, childOptions = {}) => {
+  const fds: Descriptors = { stdin: new InputStream(options.stdin ?? ''), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }
+  const run = (command: Command, args: readonly string[], programFds: Descriptors, env: Readonly<Record<string, string>>): number =>
+    command(
+      [...args],
+      commandIO(programFds, { env, cwd: profile.workingDir, fs, depth: 0 }, (childArgv, childFds, childEnv) => {
         const child = findProgram(childArgv[0] ?? '', commands, fs, profile)
-        if (typeof child === 'string') return null
-        return run(child, childArgv, childOptions.stdin === undefined ? stdin : new InputStream(childOptions.stdin), childOptions.env ?? env)
-      },
-    }
-    return command([...args], io)
-  }
-  const exitCode = run(program, argv, new InputStream(options.stdin ?? ''), host.env)
+        return typeof child === 'string' ? null : run(child, childArgv, childFds, childEnv)
+      }),
+    )
+  const exitCode = run(program, argv, fds, host.env)
   return { stdout, stderr, exitCode, startFailed: false, sleptSeconds: session.sleptSeconds }
 }
 
@@ -211,6 +201,7 @@ export function startInteractiveShell(host: ContainerHost, fs: ShellFileSystem, 
   const dialect: ShellDialect = baseName(program) === 'bash' ? 'bash' : profile.flavour === 'busybox' ? 'ash' : 'dash'
   const shell = createShell({ commands, fs, env: host.env, cwd: profile.workingDir, dialect, name: program, origin: 'interactive' })
   let pending = ''
+  let nextLine = 1
   return {
     prompt() {
       if (pending !== '') return '> '
@@ -226,7 +217,9 @@ export function startInteractiveShell(host: ContainerHost, fs: ShellFileSystem, 
       }
       pending = ''
       session.sleptSeconds = 0
-      const result = shell.runSource(source)
+      const firstLine = nextLine
+      nextLine += source.split('\n').length - 1
+      const result = shell.runSource(source, { firstLine })
       return { ...result, needsMore: false, sleptSeconds: session.sleptSeconds }
     },
   }

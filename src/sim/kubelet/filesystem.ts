@@ -69,9 +69,10 @@ export function withNode(tree: Tree, segments: readonly string[], node: FsNode |
     if (child?.kind !== 'dir') throw new Error(`no directory ${name} on the way`)
     return { ...tree, children: { ...tree.children, [name]: withNode(child, rest, node, mtime) } }
   }
-  const children = { ...tree.children }
+  const children: Record<string, FsNode> = { ...tree.children }
   if (node === null) delete children[name]
-  else children[name] = node
+  // defineProperty, not assignment: a file may be called `__proto__`.
+  else Object.defineProperty(children, name, { value: node, enumerable: true, writable: true, configurable: true })
   const entriesChanged = node === null || child === undefined
   return { ...tree, children, mtime: entriesChanged ? mtime : tree.mtime }
 }
@@ -151,8 +152,9 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
     const missing = [...segments, baseName(m.path)]
     if (layer.readOnly || nodeAt(layer.tree, missing).ok) continue
     let tree = layer.tree
+    const time = now()
     for (let i = 1; i <= missing.length; i++) {
-      if (!nodeAt(tree, missing.slice(0, i)).ok) tree = withNode(tree, missing.slice(0, i), { kind: 'dir', mode: 0o755, mtime: now(), children: {} }, now())
+      if (!nodeAt(tree, missing.slice(0, i)).ok) tree = withNode(tree, missing.slice(0, i), { kind: 'dir', mode: 0o755, mtime: time, children: {} }, time)
     }
     commit(layer, tree)
   }
@@ -180,7 +182,8 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
     const target = writableEntry(path)
     if (!target.ok) return target
     const { layer, segments } = target.value
-    commit(layer, withNode(layer.tree, segments, { kind: 'dir', mode: 0o755, mtime: now(), children: {} }, now()))
+    const time = now()
+    commit(layer, withNode(layer.tree, segments, { kind: 'dir', mode: 0o755, mtime: time, children: {} }, time))
     return ok(undefined)
   }
 
@@ -239,8 +242,9 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
       if (!target.ok) return target
       const { layer, segments } = target.value
       const previous = existing.ok && existing.value.kind === 'file' ? existing.value : null
-      const file: FileNode = { kind: 'file', content: writeOptions.append && previous ? previous.content + content : content, mode: previous?.mode ?? 0o644, mtime: now() }
-      commit(layer, withNode(layer.tree, segments, file, now()))
+      const time = now()
+      const file: FileNode = { kind: 'file', content: writeOptions.append && previous ? previous.content + content : content, mode: previous?.mode ?? 0o644, mtime: time }
+      commit(layer, withNode(layer.tree, segments, file, time))
       return ok(undefined)
     },
     list,

@@ -3,8 +3,16 @@
 
 export const EPOCH_MS = Date.UTC(2026, 0, 1, 9, 0, 0)
 
+let lastSecond = NaN
+let lastText = ''
+
 export function timestamp(simMs: number): string {
-  return new Date(EPOCH_MS + Math.floor(simMs / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const second = Math.floor(simMs / 1000)
+  if (second !== lastSecond) {
+    lastSecond = second
+    lastText = new Date(EPOCH_MS + second * 1000).toISOString().replace('.000Z', 'Z')
+  }
+  return lastText
 }
 
 /** Simulated milliseconds of an RFC 3339 timestamp written by `timestamp`. */

@@ -27,7 +27,8 @@ export const nodeTable: TableHandler = {
     const status = ready ? [ready.status === 'True' ? 'Ready' : 'NotReady'] : ['Unknown']
     if (node.spec?.unschedulable) status.push('SchedulingDisabled')
     const info = node.status?.nodeInfo
-    const address = (type: string) => node.status?.addresses?.find((a) => a.type === type)?.address ?? '<none>'
+    const address = (type: string) =>
+      node.status?.addresses?.find((a) => a.type === type)?.address ?? '<none>'
     return [
       node.metadata.name,
       status.join(','),
@@ -73,7 +74,9 @@ export const eventTable: TableHandler = {
   ],
   row(obj: KubeObject, nowMs: number) {
     const e = obj as EventX
-    const first = e.firstTimestamp ? translateTimestampSince(e.firstTimestamp, nowMs) : translateTimestampSince(e.eventTime, nowMs)
+    const first = e.firstTimestamp
+      ? translateTimestampSince(e.firstTimestamp, nowMs)
+      : translateTimestampSince(e.eventTime, nowMs)
     const last = e.lastTimestamp ? translateTimestampSince(e.lastTimestamp, nowMs) : first
     const kind = (e.involvedObject.kind ?? '').toLowerCase()
     const target = e.involvedObject.name ? `${kind}/${e.involvedObject.name}` : kind

@@ -13,7 +13,10 @@ export type { ColumnDefinition, TableHandler } from './types'
 
 const defaultTable: TableHandler = {
   columns: [NAME, AGE],
-  row: (obj: KubeObject, nowMs: number) => [obj.metadata.name, translateTimestampSince(obj.metadata.creationTimestamp, nowMs)],
+  row: (obj: KubeObject, nowMs: number) => [
+    obj.metadata.name,
+    translateTimestampSince(obj.metadata.creationTimestamp, nowMs),
+  ],
 }
 
 const HANDLERS: Readonly<Record<string, TableHandler>> = {

@@ -11,7 +11,15 @@ type ServiceX = Service & {
 }
 
 export const serviceTable: TableHandler = {
-  columns: [NAME, { name: 'Type' }, { name: 'Cluster-IP' }, { name: 'External-IP' }, { name: 'Port(s)' }, AGE, { name: 'Selector', priority: 1 }],
+  columns: [
+    NAME,
+    { name: 'Type' },
+    { name: 'Cluster-IP' },
+    { name: 'External-IP' },
+    { name: 'Port(s)' },
+    AGE,
+    { name: 'Selector', priority: 1 },
+  ],
   row(obj: KubeObject, nowMs: number) {
     const svc = obj as ServiceX
     const ports = (svc.spec.ports ?? [])
@@ -45,7 +53,11 @@ function externalIP(svc: ServiceX, wide: boolean): string {
     case 'NodePort':
       return external.length > 0 ? external.join(',') : '<none>'
     case 'LoadBalancer': {
-      const ingress = [...new Set((svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').filter(Boolean))].sort()
+      const ingress = [
+        ...new Set(
+          (svc.status?.loadBalancer?.ingress ?? []).map((i) => i.ip || i.hostname || '').filter(Boolean),
+        ),
+      ].sort()
       let lb = ingress.join(',')
       if (!wide && lb.length > 16) lb = `${lb.slice(0, 13)}...`
       if (external.length > 0) return [...(lb ? lb.split(',') : []), ...external].join(',')
@@ -59,7 +71,11 @@ function externalIP(svc: ServiceX, wide: boolean): string {
 
 export const endpointsTable: TableHandler = {
   columns: [NAME, { name: 'Endpoints' }, AGE],
-  row: (obj: KubeObject, nowMs: number) => [obj.metadata.name, formatEndpoints(obj as Endpoints), translateTimestampSince(obj.metadata.creationTimestamp, nowMs)],
+  row: (obj: KubeObject, nowMs: number) => [
+    obj.metadata.name,
+    formatEndpoints(obj as Endpoints),
+    translateTimestampSince(obj.metadata.creationTimestamp, nowMs),
+  ],
 }
 
 /** formatEndpoints(ep, nil): up to three `ip:port`, then ` + N more...`; `<none>` without subsets. */
@@ -103,9 +119,17 @@ export const endpointSliceTable: TableHandler = {
   columns: [NAME, { name: 'AddressType' }, { name: 'Ports' }, { name: 'Endpoints' }, AGE],
   row(obj: KubeObject, nowMs: number) {
     const eps = obj as EndpointSlice
-    const ports = (eps.ports ?? []).map((p) => (p.port != null ? String(p.port) : p.name != null ? p.name : '*'))
+    const ports = (eps.ports ?? []).map((p) =>
+      p.port != null ? String(p.port) : p.name != null ? p.name : '*',
+    )
     const addresses = (eps.endpoints ?? []).flatMap((e) => e.addresses)
-    return [eps.metadata.name, eps.addressType, listWithMore(ports), listWithMore(addresses), translateTimestampSince(eps.metadata.creationTimestamp, nowMs)]
+    return [
+      eps.metadata.name,
+      eps.addressType,
+      listWithMore(ports),
+      listWithMore(addresses),
+      translateTimestampSince(eps.metadata.creationTimestamp, nowMs),
+    ]
   },
 }
 

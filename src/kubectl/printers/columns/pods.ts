@@ -6,7 +6,10 @@ import { AGE, NAME, type TableHandler } from './types'
 
 // Fields the API has that Ordinal's model does not (yet); read defensively.
 type InitContainer = Container & { restartPolicy?: string }
-type PodSpecX = Omit<Pod['spec'], 'initContainers'> & { initContainers?: InitContainer[]; readinessGates?: { conditionType: string }[] }
+type PodSpecX = Omit<Pod['spec'], 'initContainers'> & {
+  initContainers?: InitContainer[]
+  readinessGates?: { conditionType: string }[]
+}
 type PodStatusX = Pod['status'] & { initContainerStatuses?: ContainerStatus[]; nominatedNodeName?: string }
 
 /** The kubelet's status.reason for pods on an unreachable node (node.NodeUnreachablePodReason). */
@@ -31,7 +34,8 @@ function finishedAt(s: ContainerStatus): number | undefined {
   return parseTimestamp(s.lastState?.terminated?.finishedAt)
 }
 
-const later = (a: number | undefined, b: number | undefined) => (b !== undefined && (a === undefined || a < b) ? b : a)
+const later = (a: number | undefined, b: number | undefined) =>
+  b !== undefined && (a === undefined || a < b) ? b : a
 
 function podRow(pod: Pod, nowMs: number): string[] {
   const spec = pod.spec as PodSpecX
@@ -71,7 +75,11 @@ function podRow(pod: Pod, nowMs: number): string[] {
       continue
     }
     if (term) {
-      reason = term.reason ? `Init:${term.reason}` : term.signal ? `Init:Signal:${term.signal}` : `Init:ExitCode:${term.exitCode}`
+      reason = term.reason
+        ? `Init:${term.reason}`
+        : term.signal
+          ? `Init:Signal:${term.signal}`
+          : `Init:ExitCode:${term.exitCode}`
     } else if (wait?.reason && wait.reason !== 'PodInitializing') {
       reason = `Init:${wait.reason}`
     } else {
@@ -104,7 +112,8 @@ function podRow(pod: Pod, nowMs: number): string[] {
   }
 
   if (pod.metadata.deletionTimestamp && status.reason === NODE_LOST) reason = 'Unknown'
-  else if (pod.metadata.deletionTimestamp && phase !== 'Failed' && phase !== 'Succeeded') reason = 'Terminating'
+  else if (pod.metadata.deletionTimestamp && phase !== 'Failed' && phase !== 'Succeeded')
+    reason = 'Terminating'
 
   let restartsCell = String(restarts)
   if (restarts !== 0 && lastRestart !== undefined) {
@@ -127,7 +136,9 @@ function podRow(pod: Pod, nowMs: number): string[] {
 function readinessGates(spec: PodSpecX, status: PodStatusX): string {
   const gates = spec.readinessGates ?? []
   if (gates.length === 0) return '<none>'
-  const trueCount = gates.filter((g) => status.conditions?.find((c) => c.type === g.conditionType)?.status === 'True').length
+  const trueCount = gates.filter(
+    (g) => status.conditions?.find((c) => c.type === g.conditionType)?.status === 'True',
+  ).length
   return `${trueCount}/${gates.length}`
 }
 

@@ -74,7 +74,14 @@ export const persistentVolumeTable: TableHandler = {
 }
 
 export const storageClassTable: TableHandler = {
-  columns: [NAME, { name: 'Provisioner' }, { name: 'ReclaimPolicy' }, { name: 'VolumeBindingMode' }, { name: 'AllowVolumeExpansion' }, AGE],
+  columns: [
+    NAME,
+    { name: 'Provisioner' },
+    { name: 'ReclaimPolicy' },
+    { name: 'VolumeBindingMode' },
+    { name: 'AllowVolumeExpansion' },
+    AGE,
+  ],
   row(obj: KubeObject, nowMs: number) {
     const sc = obj as StorageClass
     return [

@@ -23,7 +23,13 @@ export function selectorString(sel: LabelSelector | undefined | null): string {
   for (const e of sel.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort().join(',')
     const text =
-      e.operator === 'In' ? `${e.key} in (${values})` : e.operator === 'NotIn' ? `${e.key} notin (${values})` : e.operator === 'Exists' ? e.key : `!${e.key}`
+      e.operator === 'In'
+        ? `${e.key} in (${values})`
+        : e.operator === 'NotIn'
+          ? `${e.key} notin (${values})`
+          : e.operator === 'Exists'
+            ? e.key
+            : `!${e.key}`
     reqs.push({ key: e.key, text })
   }
   return reqs
@@ -67,7 +73,10 @@ export function controllerResourceName(ref: { apiVersion: string; kind: string; 
 const STORAGE_CLASS_BETA = 'volume.beta.kubernetes.io/storage-class'
 
 /** GetPersistentVolumeClass / GetPersistentVolumeClaimClass: the beta annotation wins over the field. */
-export function storageClassOf(annotations: Readonly<Record<string, string>> | undefined, field: string | null | undefined): string {
+export function storageClassOf(
+  annotations: Readonly<Record<string, string>> | undefined,
+  field: string | null | undefined,
+): string {
   return annotations?.[STORAGE_CLASS_BETA] ?? field ?? ''
 }
 

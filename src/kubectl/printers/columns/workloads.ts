@@ -5,7 +5,13 @@ import { AGE, NAME, type TableHandler } from './types'
 import { controllerResourceName } from './util'
 
 export const statefulSetTable: TableHandler = {
-  columns: [NAME, { name: 'Ready' }, AGE, { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }],
+  columns: [
+    NAME,
+    { name: 'Ready' },
+    AGE,
+    { name: 'Containers', priority: 1 },
+    { name: 'Images', priority: 1 },
+  ],
   row(obj: KubeObject, nowMs: number) {
     const sts = obj as StatefulSet
     const containers = sts.spec.template.spec.containers ?? []

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { at, claim, endpointSlice, endpoints, event, node, pod, revision, sec, service, statefulSet, storageClass, volume } from '../testing/fixtures'
+import {
+  at,
+  claim,
+  endpointSlice,
+  endpoints,
+  event,
+  node,
+  pod,
+  revision,
+  sec,
+  service,
+  statefulSet,
+  storageClass,
+  volume,
+} from '../testing/fixtures'
 import { describe as describeObject } from './index'
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`
@@ -10,8 +24,17 @@ describe('pods', () => {
   const ref = { kind: 'Pod', name: 'web-0', uid: p.metadata.uid }
   const events = [
     event(ref, 'Scheduled', 'Successfully assigned default/web-0 to kind-worker', 'default-scheduler', 1),
-    event(ref, 'Pulling', 'Pulling image "registry.k8s.io/nginx-slim:0.7"', 'kubelet', 3, { host: 'kind-worker' }),
-    event(ref, 'Pulled', 'Successfully pulled image "registry.k8s.io/nginx-slim:0.7" in 14.2s (14.2s including waiting). Image size: 8505856 bytes.', 'kubelet', 17, { host: 'kind-worker' }),
+    event(ref, 'Pulling', 'Pulling image "registry.k8s.io/nginx-slim:0.7"', 'kubelet', 3, {
+      host: 'kind-worker',
+    }),
+    event(
+      ref,
+      'Pulled',
+      'Successfully pulled image "registry.k8s.io/nginx-slim:0.7" in 14.2s (14.2s including waiting). Image size: 8505856 bytes.',
+      'kubelet',
+      17,
+      { host: 'kind-worker' },
+    ),
     event(ref, 'Created', 'Created container: nginx', 'kubelet', 17, { host: 'kind-worker' }),
     event(ref, 'Started', 'Started container nginx', 'kubelet', 18, { host: 'kind-worker' }),
     // The previous web-0 (another uid): kubectl searches events by uid, so these do not show.
@@ -89,9 +112,14 @@ describe('pods', () => {
   })
 
   it('shows Terminating (lasts <invalid>) during the grace period, as kubectl does', () => {
-    const deleting = { ...p, metadata: { ...p.metadata, deletionTimestamp: at(150), deletionGracePeriodSeconds: 30 } }
+    const deleting = {
+      ...p,
+      metadata: { ...p.metadata, deletionTimestamp: at(150), deletionGracePeriodSeconds: 30 },
+    }
     const out = describeObject(deleting, { nowMs: sec(121) })
-    expect(out).toContain('Status:                    Terminating (lasts <invalid>)\nTermination Grace Period:  30s\n')
+    expect(out).toContain(
+      'Status:                    Terminating (lasts <invalid>)\nTermination Grace Period:  30s\n',
+    )
   })
 
   it('describes a crashed container with its last state and restart count', () => {
@@ -105,7 +133,9 @@ describe('pods', () => {
             ready: false,
             restartCount: 2,
             state: { waiting: { reason: 'CrashLoopBackOff' } },
-            lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: at(30), finishedAt: at(31) } },
+            lastState: {
+              terminated: { exitCode: 1, reason: 'Error', startedAt: at(30), finishedAt: at(31) },
+            },
           },
         ],
       },
@@ -136,15 +166,24 @@ describe('pods', () => {
             ...c,
             readinessProbe: { httpGet: { path: '/', port: 80 } },
             livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, initialDelaySeconds: 5 },
-            volumeMounts: [...c.volumeMounts!, { name: 'config', mountPath: '/etc/nginx', readOnly: true, subPath: 'nginx.conf' }],
+            volumeMounts: [
+              ...c.volumeMounts!,
+              { name: 'config', mountPath: '/etc/nginx', readOnly: true, subPath: 'nginx.conf' },
+            ],
           },
         ],
       },
     }
     const out = describeObject(probed, { nowMs: sec(60) })
-    expect(out).toContain('    Liveness:       exec [cat /tmp/healthy] delay=5s timeout=1s period=10s #success=1 #failure=3\n')
-    expect(out).toContain('    Readiness:      http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3\n')
-    expect(out).toContain('    Mounts:\n      /etc/nginx from config (ro,path="nginx.conf")\n      /usr/share/nginx/html from www (rw)\n')
+    expect(out).toContain(
+      '    Liveness:       exec [cat /tmp/healthy] delay=5s timeout=1s period=10s #success=1 #failure=3\n',
+    )
+    expect(out).toContain(
+      '    Readiness:      http-get http://:80/ delay=0s timeout=1s period=10s #success=1 #failure=3\n',
+    )
+    expect(out).toContain(
+      '    Mounts:\n      /etc/nginx from config (ro,path="nginx.conf")\n      /usr/share/nginx/html from www (rw)\n',
+    )
   })
 })
 
@@ -152,12 +191,27 @@ describe('claims, volumes and classes', () => {
   const pvc = claim(0)
   const ref = { kind: 'PersistentVolumeClaim', name: 'www-web-0', uid: pvc.metadata.uid }
   const events = [
-    event(ref, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', 'persistentvolume-controller', 1),
-    event(ref, 'ExternalProvisioning', "Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator.", 'persistentvolume-controller', 1, { last: 300, count: 3 }),
+    event(
+      ref,
+      'WaitForFirstConsumer',
+      'waiting for first consumer to be created before binding',
+      'persistentvolume-controller',
+      1,
+    ),
+    event(
+      ref,
+      'ExternalProvisioning',
+      "Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator.",
+      'persistentvolume-controller',
+      1,
+      { last: 300, count: 3 },
+    ),
   ]
 
   it('prints the claim, who uses it, and counted events as `x3 over`', () => {
-    expect(describeObject(pvc, { events, related: [pod({ ordinal: 0 }), pod({ ordinal: 1 })], nowMs: NOW })).toBe(
+    expect(
+      describeObject(pvc, { events, related: [pod({ ordinal: 0 }), pod({ ordinal: 1 })], nowMs: NOW }),
+    ).toBe(
       lines(
         'Name:          www-web-0',
         'Namespace:     default',
@@ -187,7 +241,9 @@ describe('claims, volumes and classes', () => {
   it('prints a pending claim with empty capacity and no user', () => {
     const out = describeObject(claim(2, false), { nowMs: NOW })
     expect(out).toContain('Status:        Pending\nVolume:        \n')
-    expect(out).toContain('Capacity:      \nAccess Modes:  \nVolumeMode:    Filesystem\nUsed By:       <none>\nEvents:        <none>\n')
+    expect(out).toContain(
+      'Capacity:      \nAccess Modes:  \nVolumeMode:    Filesystem\nUsed By:       <none>\nEvents:        <none>\n',
+    )
   })
 
   it('prints the volume with its node affinity and host path source', () => {
@@ -238,8 +294,20 @@ describe('claims, volumes and classes', () => {
 describe('StatefulSets, Services and Endpoints', () => {
   it('prints the StatefulSet with pod counts, template and claim templates', () => {
     const sts = statefulSet()
-    const events = [event({ kind: 'StatefulSet', name: 'web', uid: sts.metadata.uid }, 'SuccessfulCreate', 'create Pod web-0 in StatefulSet web successful', 'statefulset-controller', 1)]
-    const pods = [pod({ ordinal: 0 }), pod({ ordinal: 1, state: 'creating' }), { ...pod({ ordinal: 9 }), metadata: { ...pod({ ordinal: 9 }).metadata, ownerReferences: [] } }]
+    const events = [
+      event(
+        { kind: 'StatefulSet', name: 'web', uid: sts.metadata.uid },
+        'SuccessfulCreate',
+        'create Pod web-0 in StatefulSet web successful',
+        'statefulset-controller',
+        1,
+      ),
+    ]
+    const pods = [
+      pod({ ordinal: 0 }),
+      pod({ ordinal: 1, state: 'creating' }),
+      { ...pod({ ordinal: 9 }), metadata: { ...pod({ ordinal: 9 }).metadata, ownerReferences: [] } },
+    ]
     expect(describeObject(sts, { events, related: pods, nowMs: sec(60) })).toBe(
       lines(
         'Name:               web',
@@ -305,8 +373,15 @@ describe('StatefulSets, Services and Endpoints', () => {
 
   it('leaves out unready endpoints, and prints <none> without slices', () => {
     const s = endpointSlice()
-    const unready = { ...s, endpoints: s.endpoints.map((e, i) => (i === 1 ? { ...e, conditions: { ready: false, serving: false, terminating: false } } : e)) }
-    expect(describeObject(service(), { related: [unready], nowMs: NOW })).toContain('Endpoints:                10.244.1.6:80\n')
+    const unready = {
+      ...s,
+      endpoints: s.endpoints.map((e, i) =>
+        i === 1 ? { ...e, conditions: { ready: false, serving: false, terminating: false } } : e,
+      ),
+    }
+    expect(describeObject(service(), { related: [unready], nowMs: NOW })).toContain(
+      'Endpoints:                10.244.1.6:80\n',
+    )
     expect(describeObject(service(), { nowMs: NOW })).toContain('Endpoints:                <none>\n')
   })
 
@@ -334,7 +409,10 @@ describe('StatefulSets, Services and Endpoints', () => {
 
 describe('nodes, namespaces and kinds without a describer', () => {
   it('prints the node with its non-terminated pods and allocated resources', () => {
-    const out = describeObject(node('kind-worker', '172.18.0.3'), { related: [pod({ ordinal: 0 }), pod({ ordinal: 1, nodeName: 'kind-worker2' })], nowMs: NOW })
+    const out = describeObject(node('kind-worker', '172.18.0.3'), {
+      related: [pod({ ordinal: 0 }), pod({ ordinal: 1, nodeName: 'kind-worker2' })],
+      nowMs: NOW,
+    })
     expect(out).toContain('Roles:              <none>\n')
     expect(out).toContain(
       lines(
@@ -348,16 +426,34 @@ describe('nodes, namespaces and kinds without a describer', () => {
       ),
     )
     expect(out).toContain('Non-terminated Pods:          (1 in total)\n')
-    expect(out).toContain('  default                     web-0    0 (0%)        0 (0%)      0 (0%)           0 (0%)         24m\n')
+    expect(out).toContain(
+      '  default                     web-0    0 (0%)        0 (0%)      0 (0%)           0 (0%)         24m\n',
+    )
     expect(out).toContain('  cpu                0 (0%)    0 (0%)\n')
   })
 
   it('sums container requests against the allocatable capacity', () => {
     const p = pod({ ordinal: 0 })
     const c = p.spec.containers[0]!
-    const requesting = { ...p, spec: { ...p.spec, containers: [{ ...c, resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '1', memory: '128Mi' } } }] } }
-    const out = describeObject(node('kind-worker', '172.18.0.3'), { related: [requesting, requesting], nowMs: NOW })
-    expect(out).toContain('  default                     web-0    250m (3%)     1 (12%)     64Mi (0%)        128Mi (0%)     24m\n')
+    const requesting = {
+      ...p,
+      spec: {
+        ...p.spec,
+        containers: [
+          {
+            ...c,
+            resources: { requests: { cpu: '250m', memory: '64Mi' }, limits: { cpu: '1', memory: '128Mi' } },
+          },
+        ],
+      },
+    }
+    const out = describeObject(node('kind-worker', '172.18.0.3'), {
+      related: [requesting, requesting],
+      nowMs: NOW,
+    })
+    expect(out).toContain(
+      '  default                     web-0    250m (3%)     1 (12%)     64Mi (0%)        128Mi (0%)     24m\n',
+    )
     expect(out).toContain('  cpu                500m (6%)   2 (25%)\n')
   })
 
@@ -393,9 +489,29 @@ describe('nodes, namespaces and kinds without a describer', () => {
   })
 
   it('describes a namespace with the no-quota and no-limit-range lines', () => {
-    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', uid: 'u', resourceVersion: '1', creationTimestamp: at(0), labels: { 'kubernetes.io/metadata.name': 'default' } }, status: { phase: 'Active' as const } }
+    const ns = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: {
+        name: 'default',
+        uid: 'u',
+        resourceVersion: '1',
+        creationTimestamp: at(0),
+        labels: { 'kubernetes.io/metadata.name': 'default' },
+      },
+      status: { phase: 'Active' as const },
+    }
     expect(describeObject(ns, { nowMs: NOW })).toBe(
-      lines('Name:         default', 'Labels:       kubernetes.io/metadata.name=default', 'Annotations:  <none>', 'Status:       Active', '', 'No resource quota.', '', 'No LimitRange resource.'),
+      lines(
+        'Name:         default',
+        'Labels:       kubernetes.io/metadata.name=default',
+        'Annotations:  <none>',
+        'Status:       Active',
+        '',
+        'No resource quota.',
+        '',
+        'No LimitRange resource.',
+      ),
     )
   })
 })

@@ -26,15 +26,20 @@ export function eventsFor(obj: KubeObject, events: readonly Event[]): Event[] {
 /** `Events:\t<none>`, or the Type/Reason/Age/From/Message table sorted by last occurrence. */
 export function describeEvents(w: PrefixWriter, events: readonly Event[], nowMs: number): void {
   if (events.length === 0) return w.write(LEVEL_0, 'Events:\t<none>\n')
-  const time = (e: EventX) => parseTimestamp(e.series?.lastObservedTime ?? (e.lastTimestamp || e.eventTime)) ?? 0
+  const time = (e: EventX) =>
+    parseTimestamp(e.series?.lastObservedTime ?? (e.lastTimestamp || e.eventTime)) ?? 0
   const sorted = [...(events as EventX[])].sort((a, b) => time(a) - time(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of sorted) {
-    const first = e.eventTime ? translateTimestampSince(e.eventTime, nowMs) : translateTimestampSince(e.firstTimestamp, nowMs)
+    const first = e.eventTime
+      ? translateTimestampSince(e.eventTime, nowMs)
+      : translateTimestampSince(e.firstTimestamp, nowMs)
     let interval = first
-    if (e.series) interval = `${translateTimestampSince(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`
-    else if (e.count > 1) interval = `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`
+    if (e.series)
+      interval = `${translateTimestampSince(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`
+    else if (e.count > 1)
+      interval = `${translateTimestampSince(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`
     const source = e.source?.component || e.reportingComponent || ''
     w.write(LEVEL_1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${e.message.trim()}\n`)
   }

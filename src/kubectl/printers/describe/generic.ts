@@ -5,9 +5,21 @@ import type { Event, KubeObject } from '../../../sim/model'
 import { goSprint } from '../output/goFormat'
 import { type JsonObject, type JsonValue, isObject, sortedKeys, toUnstructured } from '../output/unstructured'
 import { describeEvents, eventsFor } from './events'
-import { LEVEL_0, type PrefixWriter, printAnnotationsMultiline, printLabelsMultiline, tabbedString } from './writer'
+import {
+  LEVEL_0,
+  type PrefixWriter,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  tabbedString,
+} from './writer'
 
-const SKIP = ['.metadata.managedFields', '.metadata.name', '.metadata.namespace', '.metadata.labels', '.metadata.annotations']
+const SKIP = [
+  '.metadata.managedFields',
+  '.metadata.name',
+  '.metadata.namespace',
+  '.metadata.labels',
+  '.metadata.annotations',
+]
 
 export function describeGeneric(obj: KubeObject, events: readonly Event[], nowMs: number): string {
   return tabbedString((w) => {
@@ -20,7 +32,12 @@ export function describeGeneric(obj: KubeObject, events: readonly Event[], nowMs
   })
 }
 
-function printUnstructuredContent(w: PrefixWriter, level: number, content: JsonObject, skipPrefix: string): void {
+function printUnstructuredContent(
+  w: PrefixWriter,
+  level: number,
+  content: JsonObject,
+  skipPrefix: string,
+): void {
   for (const field of sortedKeys(content)) {
     const value: JsonValue = content[field]!
     const path = `${skipPrefix}.${field}`

@@ -8,7 +8,16 @@ import { timestamp } from '../../../sim/runtime/time'
 import { nodeRoles } from '../columns/util'
 import { translateTimestampSince } from '../humanDuration'
 import { describeEvents, eventsFor } from './events'
-import { LEVEL_0, LEVEL_1, type PrefixWriter, formatRFC1123Z, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline, tabbedString } from './writer'
+import {
+  LEVEL_0,
+  LEVEL_1,
+  type PrefixWriter,
+  formatRFC1123Z,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  printTaintsMultiline,
+  tabbedString,
+} from './writer'
 
 type NodeX = Node & {
   spec: Node['spec'] & { podCIDRs?: string[]; providerID?: string }
@@ -21,9 +30,17 @@ type NodeX = Node & {
 }
 
 /** `related` are pods; the non-terminated ones bound to this node are listed. */
-export function describeNode(node: NodeX, events: readonly Event[], related: readonly KubeObject[], nowMs: number): string {
+export function describeNode(
+  node: NodeX,
+  events: readonly Event[],
+  related: readonly KubeObject[],
+  nowMs: number,
+): string {
   const pods = related.filter(
-    (o): o is Pod => o.kind === 'Pod' && (o as Pod).spec.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes((o as Pod).status?.phase),
+    (o): o is Pod =>
+      o.kind === 'Pod' &&
+      (o as Pod).spec.nodeName === node.metadata.name &&
+      !['Succeeded', 'Failed'].includes((o as Pod).status?.phase),
   )
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${node.metadata.name}\n`)
@@ -39,10 +56,16 @@ export function describeNode(node: NodeX, events: readonly Event[], related: rea
     w.write(LEVEL_1, `RenewTime:\t${formatRFC1123Z(timestamp(nowMs))}\n`)
     const conditions = node.status?.conditions ?? []
     if (conditions.length > 0) {
-      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n')
+      w.write(
+        LEVEL_0,
+        'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n',
+      )
       w.write(LEVEL_1, '----\t------\t-----------------\t------------------\t------\t-------\n')
       for (const c of conditions) {
-        w.write(LEVEL_1, `${c.type} \t${c.status} \t${formatRFC1123Z(c.lastHeartbeatTime)} \t${formatRFC1123Z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`)
+        w.write(
+          LEVEL_1,
+          `${c.type} \t${c.status} \t${formatRFC1123Z(c.lastHeartbeatTime)} \t${formatRFC1123Z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`,
+        )
       }
     }
     w.write(LEVEL_0, 'Addresses:\n')
@@ -50,7 +73,8 @@ export function describeNode(node: NodeX, events: readonly Event[], related: rea
     const resources = (title: string, list: Record<string, string> | undefined) => {
       if (Object.keys(list ?? {}).length === 0) return
       w.write(LEVEL_0, `${title}:\n`)
-      for (const name of Object.keys(list!).sort()) w.write(LEVEL_0, `  ${name}:\t${formatQuantity(parseQuantity(list![name]!))}\n`)
+      for (const name of Object.keys(list!).sort())
+        w.write(LEVEL_0, `  ${name}:\t${formatQuantity(parseQuantity(list![name]!))}\n`)
     }
     resources('Capacity', node.status?.capacity)
     resources('Allocatable', node.status?.allocatable)
@@ -58,7 +82,8 @@ export function describeNode(node: NodeX, events: readonly Event[], related: rea
     w.write(LEVEL_0, 'System Info:\n')
     for (const [label, field] of SYSTEM_INFO) w.write(LEVEL_0, `  ${label}:\t${info[field] ?? ''}\n`)
     if (node.spec?.podCIDR) w.write(LEVEL_0, `PodCIDR:\t${node.spec.podCIDR}\n`)
-    if ((node.spec?.podCIDRs ?? []).length > 0) w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs!.join(',')}\n`)
+    if ((node.spec?.podCIDRs ?? []).length > 0)
+      w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs!.join(',')}\n`)
     if (node.spec?.providerID) w.write(LEVEL_0, `ProviderID:\t${node.spec.providerID}\n`)
     describeNodeResource(w, node, pods, nowMs)
     describeEvents(w, eventsFor(node, events), nowMs)
@@ -114,15 +139,24 @@ function percent(q: Quantity, allocatable: Quantity, resource: string): number {
 }
 
 function describeNodeResource(w: PrefixWriter, node: NodeX, pods: Pod[], nowMs: number): void {
-  const list = Object.keys(node.status?.allocatable ?? {}).length > 0 ? node.status.allocatable! : (node.status?.capacity ?? {})
+  const list =
+    Object.keys(node.status?.allocatable ?? {}).length > 0
+      ? node.status.allocatable!
+      : (node.status?.capacity ?? {})
   const allocatable = (r: string) => (list[r] !== undefined ? parseQuantity(list[r]!) : ZERO)
   const cell = (q: Quantity, r: string) => `${formatQuantity(q)} (${percent(q, allocatable(r), r)}%)`
   w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.length} in total)\n`)
   w.write(LEVEL_1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n')
   w.write(LEVEL_1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n')
   for (const p of pods) {
-    const cells = ['cpu', 'memory'].flatMap((r) => [cell(podTotal(p, 'requests', r), r), cell(podTotal(p, 'limits', r), r)])
-    w.write(LEVEL_1, `${p.metadata.namespace ?? ''}\t${p.metadata.name}\t\t${cells.join('\t')}\t${translateTimestampSince(p.metadata.creationTimestamp, nowMs)}\n`)
+    const cells = ['cpu', 'memory'].flatMap((r) => [
+      cell(podTotal(p, 'requests', r), r),
+      cell(podTotal(p, 'limits', r), r),
+    ])
+    w.write(
+      LEVEL_1,
+      `${p.metadata.namespace ?? ''}\t${p.metadata.name}\t\t${cells.join('\t')}\t${translateTimestampSince(p.metadata.creationTimestamp, nowMs)}\n`,
+    )
   }
   w.write(LEVEL_0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n')
   w.write(LEVEL_1, 'Resource\tRequests\tLimits\n')

@@ -4,11 +4,22 @@ import type { Event, Pod } from '../../../sim/model'
 import { translateTimestampSince } from '../humanDuration'
 import { describeContainers, describeVolumes } from './containers'
 import { describeEvents, eventsFor } from './events'
-import { LEVEL_0, LEVEL_1, formatRFC1123Z, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline, tabbedString } from './writer'
+import {
+  LEVEL_0,
+  LEVEL_1,
+  formatRFC1123Z,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  printTolerationsMultiline,
+  tabbedString,
+} from './writer'
 
 type PodX = Pod & {
   spec: Pod['spec'] & { priorityClassName?: string; readinessGates?: { conditionType: string }[] }
-  status: Pod['status'] & { nominatedNodeName?: string; initContainerStatuses?: Pod['status']['containerStatuses'] }
+  status: Pod['status'] & {
+    nominatedNodeName?: string
+    initContainerStatuses?: Pod['status']['containerStatuses']
+  }
 }
 
 export function describePod(pod: PodX, events: readonly Event[], nowMs: number): string {
@@ -16,16 +27,23 @@ export function describePod(pod: PodX, events: readonly Event[], nowMs: number):
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${pod.metadata.name}\n`)
     w.write(LEVEL_0, `Namespace:\t${pod.metadata.namespace ?? ''}\n`)
-    if (pod.spec.priority !== undefined && pod.spec.priority !== null) w.write(LEVEL_0, `Priority:\t${pod.spec.priority}\n`)
+    if (pod.spec.priority !== undefined && pod.spec.priority !== null)
+      w.write(LEVEL_0, `Priority:\t${pod.spec.priority}\n`)
     if (pod.spec.priorityClassName) w.write(LEVEL_0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`)
     if (pod.spec.serviceAccountName) w.write(LEVEL_0, `Service Account:\t${pod.spec.serviceAccountName}\n`)
-    w.write(LEVEL_0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${status.hostIP ?? ''}\n` : 'Node:\t<none>\n')
+    w.write(
+      LEVEL_0,
+      pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${status.hostIP ?? ''}\n` : 'Node:\t<none>\n',
+    )
     if (status.startTime) w.write(LEVEL_0, `Start Time:\t${formatRFC1123Z(status.startTime)}\n`)
     printLabelsMultiline(w, 'Labels', pod.metadata.labels)
     printAnnotationsMultiline(w, 'Annotations', pod.metadata.annotations)
     if (pod.metadata.deletionTimestamp && status.phase !== 'Failed' && status.phase !== 'Succeeded') {
       // deletionTimestamp lies in the future during the grace period, hence kubectl's `<invalid>`.
-      w.write(LEVEL_0, `Status:\tTerminating (lasts ${translateTimestampSince(pod.metadata.deletionTimestamp, nowMs)})\n`)
+      w.write(
+        LEVEL_0,
+        `Status:\tTerminating (lasts ${translateTimestampSince(pod.metadata.deletionTimestamp, nowMs)})\n`,
+      )
       w.write(LEVEL_0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 0}s\n`)
     } else {
       w.write(LEVEL_0, `Status:\t${status.phase ?? ''}\n`)
@@ -42,12 +60,16 @@ export function describePod(pod: PodX, events: readonly Event[], nowMs: number):
     const controller = pod.metadata.ownerReferences?.find((r) => r.controller)
     if (controller) w.write(LEVEL_0, `Controlled By:\t${controller.kind}/${controller.name}\n`)
     if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`)
-    if ((pod.spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', pod.spec.initContainers!, status.initContainerStatuses, '')
+    if ((pod.spec.initContainers ?? []).length > 0)
+      describeContainers(w, 'Init Containers', pod.spec.initContainers!, status.initContainerStatuses, '')
     describeContainers(w, 'Containers', pod.spec.containers, status.containerStatuses, '')
     if ((pod.spec.readinessGates ?? []).length > 0) {
       w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n')
       for (const g of pod.spec.readinessGates!) {
-        w.write(LEVEL_1, `${g.conditionType} \t${status.conditions?.find((c) => c.type === g.conditionType)?.status ?? '<none>'} \n`)
+        w.write(
+          LEVEL_1,
+          `${g.conditionType} \t${status.conditions?.find((c) => c.type === g.conditionType)?.status ?? '<none>'} \n`,
+        )
       }
     }
     if ((status.conditions ?? []).length > 0) {
@@ -65,10 +87,18 @@ export function describePod(pod: PodX, events: readonly Event[], nowMs: number):
 /** qos.ComputePodQOS, simplified to cpu/memory: no requests or limits → BestEffort. */
 function qosClass(pod: Pod): string {
   const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers]
-  const has = containers.some((c) => Object.keys({ ...c.resources?.requests, ...c.resources?.limits }).some((r) => r === 'cpu' || r === 'memory'))
+  const has = containers.some((c) =>
+    Object.keys({ ...c.resources?.requests, ...c.resources?.limits }).some(
+      (r) => r === 'cpu' || r === 'memory',
+    ),
+  )
   if (!has) return 'BestEffort'
   const guaranteed = containers.every((c) =>
-    ['cpu', 'memory'].every((r) => c.resources?.limits?.[r] !== undefined && (c.resources?.requests?.[r] ?? c.resources.limits[r]) === c.resources.limits[r]),
+    ['cpu', 'memory'].every(
+      (r) =>
+        c.resources?.limits?.[r] !== undefined &&
+        (c.resources?.requests?.[r] ?? c.resources.limits[r]) === c.resources.limits[r],
+    ),
   )
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }

@@ -4,15 +4,30 @@ import type { EndpointSlice, Endpoints, Event, KubeObject, Service } from '../..
 import { serviceType } from '../columns/network'
 import { formatLabelMap, joinHostPort } from '../columns/util'
 import { describeEvents, eventsFor } from './events'
-import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, printAnnotationsMultiline, printLabelsMultiline, tabbedString } from './writer'
+import {
+  LEVEL_0,
+  LEVEL_1,
+  LEVEL_2,
+  LEVEL_3,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  tabbedString,
+} from './writer'
 
 type ServiceX = Service & { spec: Service['spec'] & { externalIPs?: string[] } }
 
 /** `related` are EndpointSlices; those labelled `kubernetes.io/service-name=<name>` are used. */
-export function describeService(svc: ServiceX, events: readonly Event[], related: readonly KubeObject[], nowMs: number): string {
+export function describeService(
+  svc: ServiceX,
+  events: readonly Event[],
+  related: readonly KubeObject[],
+  nowMs: number,
+): string {
   const slices = related.filter(
     (o): o is EndpointSlice =>
-      o.kind === 'EndpointSlice' && o.metadata.namespace === svc.metadata.namespace && o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
+      o.kind === 'EndpointSlice' &&
+      o.metadata.namespace === svc.metadata.namespace &&
+      o.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
   )
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${svc.metadata.name}\n`)
@@ -22,10 +37,17 @@ export function describeService(svc: ServiceX, events: readonly Event[], related
     w.write(LEVEL_0, `Selector:\t${formatLabelMap(svc.spec.selector)}\n`)
     w.write(LEVEL_0, `Type:\t${serviceType(svc)}\n`)
     if (svc.spec.ipFamilyPolicy) w.write(LEVEL_0, `IP Family Policy:\t${svc.spec.ipFamilyPolicy}\n`)
-    w.write(LEVEL_0, `IP Families:\t${(svc.spec.ipFamilies ?? []).length > 0 ? svc.spec.ipFamilies!.join(',') : '<none>'}\n`)
+    w.write(
+      LEVEL_0,
+      `IP Families:\t${(svc.spec.ipFamilies ?? []).length > 0 ? svc.spec.ipFamilies!.join(',') : '<none>'}\n`,
+    )
     w.write(LEVEL_0, `IP:\t${svc.spec.clusterIP ?? ''}\n`)
-    w.write(LEVEL_0, `IPs:\t${(svc.spec.clusterIPs ?? []).length > 0 ? svc.spec.clusterIPs!.join(',') : '<none>'}\n`)
-    if ((svc.spec.externalIPs ?? []).length > 0) w.write(LEVEL_0, `External IPs:\t${svc.spec.externalIPs!.join(',')}\n`)
+    w.write(
+      LEVEL_0,
+      `IPs:\t${(svc.spec.clusterIPs ?? []).length > 0 ? svc.spec.clusterIPs!.join(',') : '<none>'}\n`,
+    )
+    if ((svc.spec.externalIPs ?? []).length > 0)
+      w.write(LEVEL_0, `External IPs:\t${svc.spec.externalIPs!.join(',')}\n`)
     if (svc.spec.externalName) w.write(LEVEL_0, `External Name:\t${svc.spec.externalName}\n`)
     for (const sp of svc.spec.ports ?? []) {
       const name = sp.name || '<unset>'
@@ -37,7 +59,8 @@ export function describeService(svc: ServiceX, events: readonly Event[], related
       w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, sp.name ?? '')}\n`)
     }
     w.write(LEVEL_0, `Session Affinity:\t${svc.spec.sessionAffinity ?? 'None'}\n`)
-    if (svc.spec.internalTrafficPolicy) w.write(LEVEL_0, `Internal Traffic Policy:\t${svc.spec.internalTrafficPolicy}\n`)
+    if (svc.spec.internalTrafficPolicy)
+      w.write(LEVEL_0, `Internal Traffic Policy:\t${svc.spec.internalTrafficPolicy}\n`)
     describeEvents(w, eventsFor(svc, events), nowMs)
   })
 }
@@ -68,7 +91,8 @@ function formatEndpointSlices(slices: readonly EndpointSlice[], portName: string
     }
     for (const p of s.ports ?? []) {
       if ((p.name ?? '') !== portName) continue
-      for (const e of s.endpoints) visit(e.conditions?.ready !== false, () => joinHostPort(e.addresses[0]!, p.port ?? 0))
+      for (const e of s.endpoints)
+        visit(e.conditions?.ready !== false, () => joinHostPort(e.addresses[0]!, p.port ?? 0))
     }
   }
   const ret = list.join(',')
@@ -84,12 +108,16 @@ export function describeEndpoints(ep: Endpoints, events: readonly Event[], nowMs
     w.write(LEVEL_0, 'Subsets:\n')
     for (const ss of ep.subsets ?? []) {
       w.write(LEVEL_1, `Addresses:\t${(ss.addresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`)
-      w.write(LEVEL_1, `NotReadyAddresses:\t${(ss.notReadyAddresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`)
+      w.write(
+        LEVEL_1,
+        `NotReadyAddresses:\t${(ss.notReadyAddresses ?? []).map((a) => a.ip).join(',') || '<none>'}\n`,
+      )
       if ((ss.ports ?? []).length > 0) {
         w.write(LEVEL_1, 'Ports:\n')
         w.write(LEVEL_2, 'Name\tPort\tProtocol\n')
         w.write(LEVEL_2, '----\t----\t--------\n')
-        for (const p of ss.ports!) w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`)
+        for (const p of ss.ports!)
+          w.write(LEVEL_2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`)
       }
       w.write(LEVEL_0, '\n')
     }
@@ -110,7 +138,8 @@ export function describeEndpointSlice(eps: EndpointSlice, events: readonly Event
       w.write(LEVEL_0, 'Ports:\n')
       w.write(LEVEL_1, 'Name\tPort\tProtocol\n')
       w.write(LEVEL_1, '----\t----\t--------\n')
-      for (const p of eps.ports!) w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}\n`)
+      for (const p of eps.ports!)
+        w.write(LEVEL_1, `${p.name || '<unset>'}\t${p.port ?? '<unset>'}\t${p.protocol ?? 'TCP'}\n`)
     }
     if (eps.endpoints.length === 0) {
       w.write(LEVEL_0, 'Endpoints: <none>\n')
@@ -119,7 +148,10 @@ export function describeEndpointSlice(eps: EndpointSlice, events: readonly Event
       for (const e of eps.endpoints) {
         w.write(LEVEL_1, `- Addresses:\t${e.addresses.join(', ') || '<none>'}\n`)
         w.write(LEVEL_2, 'Conditions:\n')
-        w.write(LEVEL_3, `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`)
+        w.write(
+          LEVEL_3,
+          `Ready:\t${e.conditions?.ready === undefined ? '<unset>' : String(e.conditions.ready)}\n`,
+        )
         w.write(LEVEL_2, `Hostname:\t${e.hostname ?? '<unset>'}\n`)
         if (e.targetRef) w.write(LEVEL_2, `TargetRef:\t${e.targetRef.kind ?? ''}/${e.targetRef.name ?? ''}\n`)
         w.write(LEVEL_2, `NodeName:\t${e.nodeName ?? '<unset>'}\n`)

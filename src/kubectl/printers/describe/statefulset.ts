@@ -5,10 +5,23 @@ import type { Event, KubeObject, Pod, StatefulSet } from '../../../sim/model'
 import { quantityString, selectorString, storageClassOf } from '../columns/util'
 import { describePodTemplate } from './containers'
 import { describeEvents, eventsFor } from './events'
-import { LEVEL_0, LEVEL_1, formatRFC1123Z, goStringSlice, printAnnotationsMultiline, printLabelsMultiline, tabbedString } from './writer'
+import {
+  LEVEL_0,
+  LEVEL_1,
+  formatRFC1123Z,
+  goStringSlice,
+  printAnnotationsMultiline,
+  printLabelsMultiline,
+  tabbedString,
+} from './writer'
 
 /** `related` are pods; those the set controls (selector and controller uid) are counted. */
-export function describeStatefulSet(sts: StatefulSet, events: readonly Event[], related: readonly KubeObject[], nowMs: number): string {
+export function describeStatefulSet(
+  sts: StatefulSet,
+  events: readonly Event[],
+  related: readonly KubeObject[],
+  nowMs: number,
+): string {
   const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 }
   for (const p of related) {
     if (p.kind !== 'Pod' || !selectorMatches(sts.spec.selector, p.metadata.labels)) continue
@@ -30,7 +43,10 @@ export function describeStatefulSet(sts: StatefulSet, events: readonly Event[], 
       w.write(LEVEL_1, `Partition:\t${ru.partition}\n`)
       if (ru.maxUnavailable !== undefined) w.write(LEVEL_1, `MaxUnavailable:\t${ru.maxUnavailable}\n`)
     }
-    w.write(LEVEL_0, `Pods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`)
+    w.write(
+      LEVEL_0,
+      `Pods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`,
+    )
     describePodTemplate(w, sts.spec.template)
     const templates = sts.spec.volumeClaimTemplates ?? []
     if (templates.length === 0) {
@@ -39,7 +55,10 @@ export function describeStatefulSet(sts: StatefulSet, events: readonly Event[], 
       w.write(LEVEL_0, 'Volume Claims:\n')
       for (const t of templates) {
         w.write(LEVEL_1, `Name:\t${t.metadata.name}\n`)
-        w.write(LEVEL_1, `StorageClass:\t${storageClassOf(t.metadata.annotations, t.spec.storageClassName)}\n`)
+        w.write(
+          LEVEL_1,
+          `StorageClass:\t${storageClassOf(t.metadata.annotations, t.spec.storageClassName)}\n`,
+        )
         printLabelsMultiline(w, 'Labels', t.metadata.labels, '  ')
         printLabelsMultiline(w, 'Annotations', t.metadata.annotations, '  ')
         const storage = t.spec.resources?.requests?.storage

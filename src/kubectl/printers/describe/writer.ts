@@ -46,7 +46,13 @@ export function formatRFC1123Z(ts: string | null | undefined): string {
 type StringMap = Readonly<Record<string, string>> | undefined | null
 
 /** printLabelsMultilineWithIndent: sorted `k=v`, one per line, continuation lines aligned. */
-export function printLabelsMultiline(w: PrefixWriter, title: string, labels: StringMap, initialIndent = '', innerIndent = '\t'): void {
+export function printLabelsMultiline(
+  w: PrefixWriter,
+  title: string,
+  labels: StringMap,
+  initialIndent = '',
+  innerIndent = '\t',
+): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`)
   const keys = Object.keys(labels ?? {}).sort()
   if (keys.length === 0) return w.writeLine('<none>')
@@ -90,10 +96,17 @@ interface Toleration {
 }
 
 /** printTolerationsMultilineWithIndent: `key=value:Effect op=Exists for 300s`, sorted by key. */
-export function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: readonly Toleration[] | undefined, initialIndent = ''): void {
+export function printTolerationsMultiline(
+  w: PrefixWriter,
+  title: string,
+  tolerations: readonly Toleration[] | undefined,
+  initialIndent = '',
+): void {
   w.write(LEVEL_0, `${initialIndent}${title}:\t`)
   if (!tolerations || tolerations.length === 0) return w.writeLine('<none>')
-  const sorted = [...tolerations].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0))
+  const sorted = [...tolerations].sort((a, b) =>
+    (a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0,
+  )
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, `${initialIndent}\t`)
     let s = t.key ?? ''
@@ -106,7 +119,11 @@ export function printTolerationsMultiline(w: PrefixWriter, title: string, tolera
 }
 
 /** printTaintsMultilineWithIndent: Taint.ToString() (`key=value:Effect`), sorted by effect then key. */
-export function printTaintsMultiline(w: PrefixWriter, title: string, taints: readonly { key: string; value?: string; effect: string }[] | undefined): void {
+export function printTaintsMultiline(
+  w: PrefixWriter,
+  title: string,
+  taints: readonly { key: string; value?: string; effect: string }[] | undefined,
+): void {
   w.write(LEVEL_0, `${title}:\t`)
   if (!taints || taints.length === 0) return w.writeLine('<none>')
   const key = (t: { key: string; effect: string }) => `${t.effect},${t.key}`
@@ -114,7 +131,13 @@ export function printTaintsMultiline(w: PrefixWriter, title: string, taints: rea
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, '\t')
     // Taint.ToString keeps the colon when there is a value but no effect.
-    const text = t.effect ? (t.value ? `${t.key}=${t.value}:${t.effect}` : `${t.key}:${t.effect}`) : t.value ? `${t.key}=${t.value}:` : t.key
+    const text = t.effect
+      ? t.value
+        ? `${t.key}=${t.value}:${t.effect}`
+        : `${t.key}:${t.effect}`
+      : t.value
+        ? `${t.key}=${t.value}:`
+        : t.key
     w.write(LEVEL_0, `${text}\n`)
   })
 }

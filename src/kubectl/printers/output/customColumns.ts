@@ -19,7 +19,10 @@ interface Column {
 export function relaxedJsonPathExpression(path: string): string {
   if (path === '') return path
   const m = /^\{\.?([^{}]+)\}$|^\.?([^{}]+)$/.exec(path)
-  if (!m) throw new CustomColumnsError("unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'")
+  if (!m)
+    throw new CustomColumnsError(
+      "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'",
+    )
   return `{.${m[1] || m[2]}}`
 }
 
@@ -27,7 +30,10 @@ export function parseCustomColumnsSpec(spec: string): Column[] {
   if (spec === '') throw new CustomColumnsError('custom-columns format specified but no custom columns given')
   return spec.split(',').map((part) => {
     const i = part.indexOf(':')
-    if (i < 0) throw new CustomColumnsError(`unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`)
+    if (i < 0)
+      throw new CustomColumnsError(
+        `unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`,
+      )
     return { header: part.slice(0, i), fieldSpec: relaxedJsonPathExpression(part.slice(i + 1)) }
   })
 }

@@ -30,7 +30,10 @@ function goNumber(n: number): string {
 export function goSprint(v: JsonValue | undefined): string {
   if (v === null || v === undefined) return '<nil>'
   if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`
-  if (isObject(v)) return `map[${sortedKeys(v).map((k) => `${k}:${goSprint(v[k])}`).join(' ')}]`
+  if (isObject(v))
+    return `map[${sortedKeys(v)
+      .map((k) => `${k}:${goSprint(v[k])}`)
+      .join(' ')}]`
   if (typeof v === 'number') return goNumber(v)
   return String(v)
 }
@@ -39,7 +42,10 @@ export function goSprint(v: JsonValue | undefined): string {
 export function goSharpV(v: JsonValue | undefined, top = true): string {
   if (v === null || v === undefined) return top ? '<nil>' : 'interface {}(nil)'
   if (Array.isArray(v)) return `[]interface {}{${v.map((x) => goSharpV(x, false)).join(', ')}}`
-  if (isObject(v)) return `map[string]interface {}{${sortedKeys(v).map((k) => `${goQuote(k)}:${goSharpV(v[k], false)}`).join(', ')}}`
+  if (isObject(v))
+    return `map[string]interface {}{${sortedKeys(v)
+      .map((k) => `${goQuote(k)}:${goSharpV(v[k], false)}`)
+      .join(', ')}}`
   if (typeof v === 'number') return goNumber(v)
   if (typeof v === 'string') return goQuote(v)
   return String(v)

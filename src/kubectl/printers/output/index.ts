@@ -29,17 +29,28 @@ export interface OutputResult {
 }
 
 const ok = (stdout: string): OutputResult => ({ stdout, stderr: '', exitCode: 0 })
-const fail = (message: string): OutputResult => ({ stdout: '', stderr: message.endsWith('\n') ? message : `${message}\n`, exitCode: 1 })
+const fail = (message: string): OutputResult => ({
+  stdout: '',
+  stderr: message.endsWith('\n') ? message : `${message}\n`,
+  exitCode: 1,
+})
 
 /** The object kubectl hands to its printer: the single object, or a v1 List of all of them. */
 export function printable(objects: readonly KubeObject[], singleItem = false): JsonObject {
   if (singleItem && objects.length === 1) return toUnstructured(objects[0]) as JsonObject
-  return { apiVersion: 'v1', items: objects.map((o) => toUnstructured(o)), kind: 'List', metadata: { resourceVersion: '' } }
+  return {
+    apiVersion: 'v1',
+    items: objects.map((o) => toUnstructured(o)),
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+  }
 }
 
 /** `pod/web-0`, `statefulset.apps/web`: NamePrinter's lower-case kind, group when not core. */
 export function resourceName(obj: KubeObject): string {
-  const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0]! : (kindInfo(obj.kind)?.group ?? '')
+  const group = obj.apiVersion.includes('/')
+    ? obj.apiVersion.split('/')[0]!
+    : (kindInfo(obj.kind)?.group ?? '')
   return `${obj.kind.toLowerCase()}${group ? `.${group}` : ''}/${obj.metadata.name}`
 }
 
@@ -61,13 +72,19 @@ export function printOutput(objects: readonly KubeObject[], opts: OutputOptions)
       return ok(objects.map((o) => `${resourceName(o)}\n`).join(''))
     case 'jsonpath':
     case 'jsonpath-as-json':
-      return printJsonPath(data, argument, opts.allowMissingTemplateKeys ?? true, format === 'jsonpath-as-json')
+      return printJsonPath(
+        data,
+        argument,
+        opts.allowMissingTemplateKeys ?? true,
+        format === 'jsonpath-as-json',
+      )
     case 'custom-columns':
       try {
         const items = data.kind === 'List' ? (data.items as JsonValue[]) : [data]
         return ok(printCustomColumns(items, argument, opts.noHeaders))
       } catch (e) {
-        if (e instanceof CustomColumnsError || e instanceof JsonPathParseError) return fail(`error: ${e.message}`)
+        if (e instanceof CustomColumnsError || e instanceof JsonPathParseError)
+          return fail(`error: ${e.message}`)
         throw e
       }
   }
@@ -75,13 +92,19 @@ export function printOutput(objects: readonly KubeObject[], opts: OutputOptions)
 }
 
 /** JSONPathPrinter.PrintObj with the flags' error wrapping, as `kubectl get -o jsonpath` prints it. */
-export function printJsonPath(data: JsonValue, template: string, allowMissingKeys = true, asJson = false): OutputResult {
+export function printJsonPath(
+  data: JsonValue,
+  template: string,
+  allowMissingKeys = true,
+  asJson = false,
+): OutputResult {
   if (template === '') return fail('error: template format specified but no template given')
   let root
   try {
     root = parseJsonPath(template)
   } catch (e) {
-    if (e instanceof JsonPathParseError) return fail(`error: error parsing jsonpath ${template}, ${e.message}`)
+    if (e instanceof JsonPathParseError)
+      return fail(`error: error parsing jsonpath ${template}, ${e.message}`)
     throw e
   }
   try {

@@ -14,7 +14,16 @@ export function toUnstructured(value: unknown): JsonValue {
       return Number.isFinite(value) ? value : null
     case 'object': {
       const out: JsonObject = {}
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toUnstructured(v)
+      // defineProperty, so that a `__proto__` key stays data instead of replacing the prototype.
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (v !== undefined)
+          Object.defineProperty(out, k, {
+            value: toUnstructured(v),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
+      }
       return out
     }
     default:

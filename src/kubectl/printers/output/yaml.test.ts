@@ -49,32 +49,100 @@ describe('printYaml (sigs.k8s.io/yaml over yaml.v2)', () => {
   })
 
   it('wraps several objects, or a list request, in a v1 List with an empty resourceVersion', () => {
-    expect(printYaml(printable([]))).toBe(lines('apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""'))
+    expect(printYaml(printable([]))).toBe(
+      lines('apiVersion: v1', 'items: []', 'kind: List', 'metadata:', '  resourceVersion: ""'),
+    )
     const out = printOutput([pod({ ordinal: 0 }), pod({ ordinal: 1 })], { output: 'yaml' }).stdout
     expect(out.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n')).toBe(true)
     expect(out.endsWith('kind: List\nmetadata:\n  resourceVersion: ""\n')).toBe(true)
   })
 
   it('prints multi-line strings as literal blocks with the right chomping', () => {
-    expect(printYaml({ a: 'x\ny\n', b: 'x\ny', c: 'x\n\n', d: ' indented\nline' })).toBe(lines('a: |', '  x', '  y', 'b: |-', '  x', '  y', 'c: |+', '  x', '', 'd: |2-', '   indented', '  line'))
+    expect(printYaml({ a: 'x\ny\n', b: 'x\ny', c: 'x\n\n', d: ' indented\nline' })).toBe(
+      lines(
+        'a: |',
+        '  x',
+        '  y',
+        'b: |-',
+        '  x',
+        '  y',
+        'c: |+',
+        '  x',
+        '',
+        'd: |2-',
+        '   indented',
+        '  line',
+      ),
+    )
     const svc = printYaml(toUnstructured(service()))
-    expect(svc).toContain('  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","kind":"Service",')
+    expect(svc).toContain(
+      '  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","kind":"Service",',
+    )
   })
 
   it('double-quotes strings that would read back as another type', () => {
-    const values = ['0', '080', '1.5', '.5', '1e3', '0x1F', '1_000', 'true', 'False', 'yes', 'n', 'off', 'null', '~', '', '10:30', '2026-01-01', '2026-1-2 3:04:05']
+    const values = [
+      '0',
+      '080',
+      '1.5',
+      '.5',
+      '1e3',
+      '0x1F',
+      '1_000',
+      'true',
+      'False',
+      'yes',
+      'n',
+      'off',
+      'null',
+      '~',
+      '',
+      '10:30',
+      '2026-01-01',
+      '2026-1-2 3:04:05',
+    ]
     const out = printYaml(Object.fromEntries(values.map((v, i) => [`k${String(i).padStart(2, '0')}`, v])))
     for (const v of values) expect(out).toContain(`: "${v}"\n`)
   })
 
   it('leaves other strings plain, and single-quotes those that start or contain YAML syntax', () => {
-    expect(printYaml({ a: '1.2.3', b: '10.244.1.6:80', c: 'a#b', d: '-x', e: 'web-0', f: 'a: b', g: '{"a":1}', h: '*', i: '- x', j: 'a #b', k: "it's: ok", l: ' lead' })).toBe(
-      lines('a: 1.2.3', 'b: 10.244.1.6:80', 'c: a#b', 'd: -x', 'e: web-0', "f: 'a: b'", `g: '{"a":1}'`, "h: '*'", "i: '- x'", "j: 'a #b'", "k: 'it''s: ok'", "l: ' lead'"),
+    expect(
+      printYaml({
+        a: '1.2.3',
+        b: '10.244.1.6:80',
+        c: 'a#b',
+        d: '-x',
+        e: 'web-0',
+        f: 'a: b',
+        g: '{"a":1}',
+        h: '*',
+        i: '- x',
+        j: 'a #b',
+        k: "it's: ok",
+        l: ' lead',
+      }),
+    ).toBe(
+      lines(
+        'a: 1.2.3',
+        'b: 10.244.1.6:80',
+        'c: a#b',
+        'd: -x',
+        'e: web-0',
+        "f: 'a: b'",
+        `g: '{"a":1}'`,
+        "h: '*'",
+        "i: '- x'",
+        "j: 'a #b'",
+        "k: 'it''s: ok'",
+        "l: ' lead'",
+      ),
     )
   })
 
   it('escapes control characters in double quotes', () => {
-    expect(printYaml({ a: 'tab\there', b: 'bell\x07', c: 'nul\0', d: 'é ok' })).toBe(lines('a: "tab\\there"', 'b: "bell\\a"', 'c: "nul\\0"', 'd: é ok'))
+    expect(printYaml({ a: 'tab\there', b: 'bell\x07', c: 'nul\0', d: 'é ok' })).toBe(
+      lines('a: "tab\\there"', 'b: "bell\\a"', 'c: "nul\\0"', 'd: é ok'),
+    )
   })
 
   it('folds long plain and quoted scalars after column 80, as kubectl shows scheduling messages', () => {
@@ -90,21 +158,48 @@ describe('printYaml (sigs.k8s.io/yaml over yaml.v2)', () => {
         '    reason: Unschedulable',
       ),
     )
-    const plain = 'Successfully pulled image registry.k8s.io/nginx-slim:0.7 in 14.2s including waiting and the image size is 8505856 bytes'
+    const plain =
+      'Successfully pulled image registry.k8s.io/nginx-slim:0.7 in 14.2s including waiting and the image size is 8505856 bytes'
     expect(printYaml({ message: plain })).toBe(
       // The break comes at the first space once column 80 is passed, so lines run a little past it.
-      lines('message: Successfully pulled image registry.k8s.io/nginx-slim:0.7 in 14.2s including', '  waiting and the image size is 8505856 bytes'),
+      lines(
+        'message: Successfully pulled image registry.k8s.io/nginx-slim:0.7 in 14.2s including',
+        '  waiting and the image size is 8505856 bytes',
+      ),
     )
   })
 
   it('prints empty maps and lists in flow style, nested lists inline, numbers and null plainly', () => {
     expect(printYaml({ a: {}, b: [], c: [['x', 'y'], { k: 1 }, []], d: null, e: 1.5, f: -3, g: true })).toBe(
-      lines('a: {}', 'b: []', 'c:', '- - x', '  - "y"', '- k: 1', '- []', 'd: null', 'e: 1.5', 'f: -3', 'g: true'),
+      lines(
+        'a: {}',
+        'b: []',
+        'c:',
+        '- - x',
+        '  - "y"',
+        '- k: 1',
+        '- []',
+        'd: null',
+        'e: 1.5',
+        'f: -3',
+        'g: true',
+      ),
     )
   })
 
   it('orders keys as yaml.v2 does: punctuation before letters, digits numerically', () => {
-    const keys = ['web-10', 'web-2', 'aB', 'a_b', 'app', 'apps.kubernetes.io/pod-index', 'a0', 'a00', 'Z', 'a']
+    const keys = [
+      'web-10',
+      'web-2',
+      'aB',
+      'a_b',
+      'app',
+      'apps.kubernetes.io/pod-index',
+      'a0',
+      'a00',
+      'Z',
+      'a',
+    ]
     expect([...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0))).toEqual([
       'Z',
       'a',
@@ -123,7 +218,13 @@ describe('printYaml (sigs.k8s.io/yaml over yaml.v2)', () => {
   it('reads back (with js-yaml) to the object it printed', () => {
     const obj = toUnstructured(pod({ ordinal: 0 }))
     expect(load(printYaml(obj))).toEqual(obj)
-    const tricky = { a: "quote ' and \" both", b: 'x: y # z', c: 'multi\nline  \ntext', d: '  spaced  ', e: 'x'.repeat(50) + ' ' + 'y'.repeat(50) + ' z' }
+    const tricky = {
+      a: 'quote \' and " both',
+      b: 'x: y # z',
+      c: 'multi\nline  \ntext',
+      d: '  spaced  ',
+      e: 'x'.repeat(50) + ' ' + 'y'.repeat(50) + ' z',
+    }
     expect(load(printYaml(tricky))).toEqual(tricky)
   })
 })

@@ -133,7 +133,8 @@ class Emitter {
     let spaces = false
     chars.forEach((c, i) => {
       if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== ' ') this.writeIndent(indent)
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && chars[i + 1] !== ' ')
+          this.writeIndent(indent)
         else this.put(c)
         spaces = true
       } else {
@@ -150,7 +151,15 @@ class Emitter {
     let breaks = false
     chars.forEach((c, i) => {
       if (c === ' ') {
-        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1 && chars[i + 1] !== ' ') this.writeIndent(indent)
+        if (
+          allowBreaks &&
+          !spaces &&
+          this.column > BEST_WIDTH &&
+          i !== 0 &&
+          i !== chars.length - 1 &&
+          chars[i + 1] !== ' '
+        )
+          this.writeIndent(indent)
         else this.put(c)
         spaces = true
       } else if (c === '\n') {
@@ -232,10 +241,30 @@ function selectStyle(s: string, simpleKey: boolean): Style {
 }
 
 function escapeLetter(cp: number): string {
-  const named: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P' }
+  const named: Record<number, string> = {
+    0: '0',
+    7: 'a',
+    8: 'b',
+    9: 't',
+    10: 'n',
+    11: 'v',
+    12: 'f',
+    13: 'r',
+    0x1b: 'e',
+    0x22: '"',
+    0x5c: '\\',
+    0x85: 'N',
+    0xa0: '_',
+    0x2028: 'L',
+    0x2029: 'P',
+  }
   if (named[cp] !== undefined) return named[cp]
   const hex = cp.toString(16).toUpperCase()
-  return cp <= 0xff ? `x${hex.padStart(2, '0')}` : cp <= 0xffff ? `u${hex.padStart(4, '0')}` : `U${hex.padStart(8, '0')}`
+  return cp <= 0xff
+    ? `x${hex.padStart(2, '0')}`
+    : cp <= 0xffff
+      ? `u${hex.padStart(4, '0')}`
+      : `U${hex.padStart(8, '0')}`
 }
 
 /** encode.go floatv: FormatFloat 'g' -1, with YAML's spellings of the specials. */

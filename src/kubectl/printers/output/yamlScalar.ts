@@ -4,11 +4,9 @@
 
 // YAML 1.1 words yaml.v2 resolves to non-strings (resolveMapList).
 const RESOLVE_MAP = new Set([
-  'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON',
-  'n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF',
-  '', '~', 'null', 'Null', 'NULL',
-  '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF',
-  '<<',
+  '',
+  ...'y Y yes Yes YES true True TRUE on On ON n N no No NO false False FALSE off Off OFF'.split(' '),
+  ...'~ null Null NULL .nan .NaN .NAN .inf .Inf .INF +.inf +.Inf +.INF -.inf -.Inf -.INF <<'.split(' '),
 ])
 
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/
@@ -49,7 +47,9 @@ function isTimestamp(s: string): boolean {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
   if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return false
-  const [h, min, sec] = [m[4] ?? m[7], m[5] ?? m[8], m[6] ?? m[9]].map((x) => (x === undefined ? 0 : Number(x)))
+  const [h, min, sec] = [m[4] ?? m[7], m[5] ?? m[8], m[6] ?? m[9]].map((x) =>
+    x === undefined ? 0 : Number(x),
+  )
   return h! < 24 && min! < 60 && sec! < 60
 }
 
@@ -60,7 +60,16 @@ function isTimestamp(s: string): boolean {
 export function resolvesToNonString(s: string): boolean {
   if (s === '') return true
   const c = s[0]!
-  const hint = c === '+' || c === '-' ? 'S' : c >= '0' && c <= '9' ? 'D' : 'yYnNtTfFoO~'.includes(c) ? 'M' : c === '.' ? '.' : ''
+  const hint =
+    c === '+' || c === '-'
+      ? 'S'
+      : c >= '0' && c <= '9'
+        ? 'D'
+        : 'yYnNtTfFoO~'.includes(c)
+          ? 'M'
+          : c === '.'
+            ? '.'
+            : ''
   if (hint === '') return false
   if (RESOLVE_MAP.has(s)) return true
   if (hint === '.') return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s)
@@ -85,18 +94,25 @@ export interface ScalarAnalysis {
   blockAllowed: boolean
 }
 
-const isBreak = (c: string | undefined) => c === '\r' || c === '\n' || c === '\u0085' || c === '\u2028' || c === '\u2029'
+const isBreak = (c: string | undefined) =>
+  c === '\r' || c === '\n' || c === '\u0085' || c === '\u2028' || c === '\u2029'
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t'
 
 /** is_printable: LF, 0x20–0x7E, U+00A0–U+D7FF, U+E000–U+FFFD except the BOM. */
 export function isPrintable(c: string): boolean {
   const cp = c.codePointAt(0)!
-  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
+  return (
+    cp === 0x0a ||
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
+  )
 }
 
 /** yaml_emitter_analyze_scalar, for block context (the only one kubectl's YAML uses). */
 export function analyzeScalar(value: string): ScalarAnalysis {
-  if (value === '') return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false }
+  if (value === '')
+    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false }
   const chars = [...value]
   let blockIndicators = value.startsWith('---') || value.startsWith('...')
   let lineBreaks = false
@@ -138,7 +154,17 @@ export function analyzeScalar(value: string): ScalarAnalysis {
     }
     precededByWhitespace = isBlank(c) || isBreak(c) || c === '\0'
   })
-  const blockPlainAllowed = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || breakSpace || spaceBreak || special || lineBreaks || blockIndicators)
+  const blockPlainAllowed = !(
+    leadingSpace ||
+    leadingBreak ||
+    trailingSpace ||
+    trailingBreak ||
+    breakSpace ||
+    spaceBreak ||
+    special ||
+    lineBreaks ||
+    blockIndicators
+  )
   const singleQuotedAllowed = !(breakSpace || spaceBreak || special)
   const blockAllowed = !(trailingSpace || spaceBreak || special)
   return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed }

@@ -5,15 +5,13 @@ import type {
   EndpointSlice,
   Endpoints,
   Event,
-  Node,
-  PersistentVolume,
-  PersistentVolumeClaim,
   Pod,
   Service,
   StatefulSet,
-  StorageClass,
 } from '../../../sim/model'
 import { timestamp } from '../../../sim/runtime/time'
+
+export { claim, node, storageClass, volume } from './infra'
 
 export const at = (seconds: number): string => timestamp(seconds * 1000)
 export const sec = (seconds: number): number => seconds * 1000
@@ -54,7 +52,14 @@ export function statefulSet(readyReplicas = 2): StatefulSet {
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
-    metadata: { name: 'web', namespace: 'default', uid: STS_UID, resourceVersion: '601', generation: 1, creationTimestamp: at(0) },
+    metadata: {
+      name: 'web',
+      namespace: 'default',
+      uid: STS_UID,
+      resourceVersion: '601',
+      generation: 1,
+      creationTimestamp: at(0),
+    },
     spec: {
       replicas: 2,
       selector: { matchLabels: { app: 'nginx' } },
@@ -90,7 +95,11 @@ export function statefulSet(readyReplicas = 2): StatefulSet {
           apiVersion: 'v1',
           kind: 'PersistentVolumeClaim',
           metadata: { name: 'www' },
-          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem' },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            resources: { requests: { storage: '1Gi' } },
+            volumeMode: 'Filesystem',
+          },
         },
       ],
     },
@@ -118,7 +127,13 @@ export interface PodOptions {
 }
 
 /** A StatefulSet pod at one of the points of its start-up (`ready` by default). */
-export function pod({ ordinal, nodeName = 'kind-worker', ip = `10.244.1.${6 + ordinal}`, createdAt = 1, state = 'ready' }: PodOptions): Pod {
+export function pod({
+  ordinal,
+  nodeName = 'kind-worker',
+  ip = `10.244.1.${6 + ordinal}`,
+  createdAt = 1,
+  state = 'ready',
+}: PodOptions): Pod {
   const name = `web-${ordinal}`
   const scheduled = state !== 'pending'
   const started = state === 'running' || state === 'ready'
@@ -148,7 +163,16 @@ export function pod({ ordinal, nodeName = 'kind-worker', ip = `10.244.1.${6 + or
         'controller-revision-hash': 'web-64785d989f',
         'statefulset.kubernetes.io/pod-name': name,
       },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: STS_UID, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'StatefulSet',
+          name: 'web',
+          uid: STS_UID,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     spec: {
       containers: [
@@ -176,8 +200,18 @@ export function pod({ ordinal, nodeName = 'kind-worker', ip = `10.244.1.${6 + or
       subdomain: 'nginx',
       terminationGracePeriodSeconds: 30,
       tolerations: [
-        { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
-        { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
       ],
       volumes: [{ name: 'www', persistentVolumeClaim: { claimName: `www-${name}` } }],
     },
@@ -188,7 +222,9 @@ export function pod({ ordinal, nodeName = 'kind-worker', ip = `10.244.1.${6 + or
             cond('PodReadyToStartContainers', started, createdAt + 2),
             cond('Initialized', true, createdAt + 1),
             ready ? cond('Ready', true, createdAt + 18) : cond('Ready', false, createdAt + 1, ...notReady),
-            ready ? cond('ContainersReady', true, createdAt + 18) : cond('ContainersReady', false, createdAt + 1, ...notReady),
+            ready
+              ? cond('ContainersReady', true, createdAt + 18)
+              : cond('ContainersReady', false, createdAt + 1, ...notReady),
             cond('PodScheduled', true, createdAt),
           ],
           hostIP: '172.18.0.3',
@@ -200,134 +236,38 @@ export function pod({ ordinal, nodeName = 'kind-worker', ip = `10.244.1.${6 + or
             {
               name: 'nginx',
               image: 'registry.k8s.io/nginx-slim:0.7',
-              imageID: started ? 'registry.k8s.io/nginx-slim@sha256:b8c6b3b4b7e8f0d2a1c3e5f7a9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3c5b7' : '',
-              ...(started ? { containerID: 'containerd://3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a' } : {}),
+              imageID: started
+                ? 'registry.k8s.io/nginx-slim@sha256:b8c6b3b4b7e8f0d2a1c3e5f7a9b1d3f5e7a9c1b3d5f7e9a1c3b5d7f9e1a3c5b7'
+                : '',
+              ...(started
+                ? {
+                    containerID:
+                      'containerd://3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a',
+                  }
+                : {}),
               ready,
               started,
               restartCount: 0,
-              state: started ? { running: { startedAt: at(createdAt + 17) } } : { waiting: { reason: 'ContainerCreating' } },
+              state: started
+                ? { running: { startedAt: at(createdAt + 17) } }
+                : { waiting: { reason: 'ContainerCreating' } },
               lastState: {},
             },
           ],
         }
       : {
           phase: 'Pending',
-          conditions: [cond('PodScheduled', false, createdAt, 'Unschedulable', '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.')],
+          conditions: [
+            cond(
+              'PodScheduled',
+              false,
+              createdAt,
+              'Unschedulable',
+              '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims.',
+            ),
+          ],
           qosClass: 'BestEffort',
         },
-  }
-}
-
-const PV0 = 'pvc-2bf00408-d366-4a12-bad0-1869c65d0bee'
-const PV1 = 'pvc-ba3bfe9c-413e-4b95-a2c0-3ea8a54dbab4'
-
-export function claim(ordinal: number, bound = true): PersistentVolumeClaim {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: {
-      name: `www-web-${ordinal}`,
-      namespace: 'default',
-      uid: `2bf00408-d366-4a12-bad0-1869c65d0b${String(10 + ordinal)}`,
-      resourceVersion: String(650 + ordinal),
-      creationTimestamp: at(1 + 20 * ordinal),
-      labels: { app: 'nginx' },
-      annotations: bound
-        ? {
-            'pv.kubernetes.io/bind-completed': 'yes',
-            'pv.kubernetes.io/bound-by-controller': 'yes',
-            'volume.beta.kubernetes.io/storage-provisioner': 'rancher.io/local-path',
-            'volume.kubernetes.io/selected-node': 'kind-worker',
-            'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path',
-          }
-        : undefined,
-      finalizers: ['kubernetes.io/pvc-protection'],
-    },
-    spec: {
-      accessModes: ['ReadWriteOnce'],
-      resources: { requests: { storage: '1Gi' } },
-      storageClassName: 'standard',
-      volumeMode: 'Filesystem',
-      ...(bound ? { volumeName: ordinal === 0 ? PV0 : PV1 } : {}),
-    },
-    status: bound ? { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } } : { phase: 'Pending' },
-  }
-}
-
-export function volume(ordinal: number): PersistentVolume {
-  const name = ordinal === 0 ? PV0 : PV1
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolume',
-    metadata: {
-      name,
-      uid: `6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e${String(10 + ordinal)}`,
-      resourceVersion: String(660 + ordinal),
-      creationTimestamp: at(3 + 20 * ordinal),
-      annotations: { 'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path' },
-      finalizers: ['kubernetes.io/pv-protection'],
-    },
-    spec: {
-      accessModes: ['ReadWriteOnce'],
-      capacity: { storage: '1Gi' },
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: `www-web-${ordinal}`, namespace: 'default', resourceVersion: '640', uid: 'x' },
-      hostPath: { path: `/var/local-path-provisioner/${name}_default_www-web-${ordinal}`, type: 'DirectoryOrCreate' },
-      nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['kind-worker'] }] }] } },
-      persistentVolumeReclaimPolicy: 'Delete',
-      storageClassName: 'standard',
-      volumeMode: 'Filesystem',
-    },
-    status: { phase: 'Bound' },
-  }
-}
-
-export function storageClass(): StorageClass {
-  return {
-    apiVersion: 'storage.k8s.io/v1',
-    kind: 'StorageClass',
-    metadata: {
-      name: 'standard',
-      uid: '0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b',
-      resourceVersion: '270',
-      creationTimestamp: at(-3600),
-      annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
-    },
-    provisioner: 'rancher.io/local-path',
-    reclaimPolicy: 'Delete',
-    volumeBindingMode: 'WaitForFirstConsumer',
-  }
-}
-
-export function node(name: string, ip: string, role?: string): Node {
-  return {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: {
-      name,
-      uid: `node-${name}`,
-      resourceVersion: '400',
-      creationTimestamp: at(-3700),
-      labels: {
-        'beta.kubernetes.io/arch': 'amd64',
-        'beta.kubernetes.io/os': 'linux',
-        'kubernetes.io/arch': 'amd64',
-        'kubernetes.io/hostname': name,
-        'kubernetes.io/os': 'linux',
-        ...(role ? { [`node-role.kubernetes.io/${role}`]: '' } : {}),
-      },
-    },
-    spec: { podCIDR: role ? '10.244.0.0/24' : '10.244.1.0/24' },
-    status: {
-      conditions: [
-        { type: 'Ready', status: 'True', lastHeartbeatTime: at(1490), lastTransitionTime: at(-3680), reason: 'KubeletReady', message: 'kubelet is posting ready status' } as Node['status']['conditions'][number],
-      ],
-      addresses: [
-        { type: 'InternalIP', address: ip },
-        { type: 'Hostname', address: name },
-      ],
-      capacity: { cpu: '8', 'ephemeral-storage': '102626232Ki', memory: '16375328Ki', pods: '110' },
-      nodeInfo: { kubeletVersion: 'v1.34.0', containerRuntimeVersion: 'containerd://2.1.3', osImage: 'Debian GNU/Linux 12 (bookworm)', kernelVersion: '6.8.0-60-generic' },
-    },
   }
 }
 
@@ -341,7 +281,14 @@ export function endpoints(): Endpoints {
   return {
     apiVersion: 'v1',
     kind: 'Endpoints',
-    metadata: { name: 'nginx', namespace: 'default', uid: 'ep-uid', resourceVersion: '720', creationTimestamp: at(0), labels: { app: 'nginx', 'service.kubernetes.io/headless': '' } },
+    metadata: {
+      name: 'nginx',
+      namespace: 'default',
+      uid: 'ep-uid',
+      resourceVersion: '720',
+      creationTimestamp: at(0),
+      labels: { app: 'nginx', 'service.kubernetes.io/headless': '' },
+    },
     subsets: [{ addresses: [address(0), address(1)], ports: [{ name: 'web', port: 80, protocol: 'TCP' }] }],
   }
 }
@@ -364,7 +311,10 @@ export function endpointSlice(): EndpointSlice {
       uid: 'eps-uid',
       resourceVersion: '721',
       creationTimestamp: at(0),
-      labels: { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'nginx' },
+      labels: {
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+        'kubernetes.io/service-name': 'nginx',
+      },
     },
     addressType: 'IPv4',
     endpoints: [ep(0), ep(1)],
@@ -383,7 +333,16 @@ export function revision(): ControllerRevision {
       resourceVersion: '602',
       creationTimestamp: at(0),
       labels: { app: 'nginx', 'controller.kubernetes.io/hash': '64785d989f' },
-      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: STS_UID, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'StatefulSet',
+          name: 'web',
+          uid: STS_UID,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     },
     data: { spec: { template: { $patch: 'replace' } } },
     revision: 1,
@@ -401,8 +360,20 @@ export function event(
   return {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: `${involved.name}.${(0x188a0000000000 + first).toString(16)}`, namespace: 'default', uid: `ev-${first}`, resourceVersion: String(800 + first), creationTimestamp: at(first) },
-    involvedObject: { apiVersion: involved.kind === 'StatefulSet' ? 'apps/v1' : 'v1', kind: involved.kind, name: involved.name, namespace: 'default', uid: involved.uid },
+    metadata: {
+      name: `${involved.name}.${(0x188a0000000000 + first).toString(16)}`,
+      namespace: 'default',
+      uid: `ev-${first}`,
+      resourceVersion: String(800 + first),
+      creationTimestamp: at(first),
+    },
+    involvedObject: {
+      apiVersion: involved.kind === 'StatefulSet' ? 'apps/v1' : 'v1',
+      kind: involved.kind,
+      name: involved.name,
+      namespace: 'default',
+      uid: involved.uid,
+    },
     reason,
     message,
     source: opts.host ? { component, host: opts.host } : { component },

@@ -36,7 +36,14 @@ describe('EndpointSliceController', () => {
       'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
     })
     expect(slice.metadata.ownerReferences).toEqual([
-      { apiVersion: 'v1', kind: 'Service', name: 'nginx', uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        name: 'nginx',
+        uid: svc.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
     ])
     expect(slice.addressType).toBe('IPv4')
     expect(slice.ports).toEqual([{ name: 'web', port: 80, protocol: 'TCP' }])
@@ -104,12 +111,20 @@ describe('EndpointSliceController', () => {
 
     setPodStatus(api, 'web-0', { ip: '10.244.1.6', ready: false })
     sim.advance(SETTLE)
-    expect(onlyEndpoints(slicesOf(sim))[0]?.conditions).toEqual({ ready: true, serving: false, terminating: false })
+    expect(onlyEndpoints(slicesOf(sim))[0]?.conditions).toEqual({
+      ready: true,
+      serving: false,
+      terminating: false,
+    })
 
     setPodStatus(api, 'web-0', { ip: '10.244.1.6', ready: true })
     api.delete('Pod', 'default', 'web-0')
     sim.advance(SETTLE)
-    expect(onlyEndpoints(slicesOf(sim))[0]?.conditions).toEqual({ ready: true, serving: true, terminating: true })
+    expect(onlyEndpoints(slicesOf(sim))[0]?.conditions).toEqual({
+      ready: true,
+      serving: true,
+      terminating: true,
+    })
   })
 
   it('leaves out pods that are terminal, and keeps a placeholder slice when nothing is listed', () => {
@@ -125,7 +140,10 @@ describe('EndpointSliceController', () => {
     const pod = runPod(api, 'web-0', '10.244.1.6')
     sim.advance(SETTLE)
     expect(onlyEndpoints(slicesOf(sim))).toHaveLength(1)
-    api.updateStatus<Pod>({ ...pod, status: { ...api.get<Pod>('Pod', 'default', 'web-0').status, phase: 'Failed' } })
+    api.updateStatus<Pod>({
+      ...pod,
+      status: { ...api.get<Pod>('Pod', 'default', 'web-0').status, phase: 'Failed' },
+    })
     sim.advance(SETTLE)
     expect(slicesOf(sim).map((s) => [s.metadata.name, s.endpoints.length, s.ports])).toEqual([
       [placeholder[0]!.metadata.name, 0, null],
@@ -153,13 +171,19 @@ describe('EndpointSliceController', () => {
   it('resolves named target ports per pod and groups pods by the ports they serve', () => {
     const sim = endpointsCluster()
     const api = sim.ctx.api
-    createService(api, 'web-lb', { headless: false, ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 'web' }] })
+    createService(api, 'web-lb', {
+      headless: false,
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP', targetPort: 'web' }],
+    })
     runPod(api, 'web-0', '10.244.1.6')
     runPod(api, 'web-1', '10.244.2.6', { containerPorts: [{ name: 'web', containerPort: 8000 }] })
     runPod(api, 'other-0', '10.244.3.6', { containerPorts: [{ name: 'metrics', containerPort: 9000 }] })
     sim.advance(SETTLE)
     const byPorts = Object.fromEntries(
-      slicesOf(sim, 'web-lb').map((s) => [JSON.stringify(s.ports), s.endpoints.map((e) => e.targetRef?.name).sort()]),
+      slicesOf(sim, 'web-lb').map((s) => [
+        JSON.stringify(s.ports),
+        s.endpoints.map((e) => e.targetRef?.name).sort(),
+      ]),
     )
     expect(byPorts).toEqual({
       '[{"name":"http","port":80,"protocol":"TCP"}]': ['web-0'],
@@ -207,9 +231,14 @@ describe('EndpointSliceController', () => {
     expect(onlyEndpoints(slicesOf(sim))).toEqual([])
 
     const node = api.get<Node>('Node', undefined, 'node-1')
-    api.create<Node>({ ...node, metadata: { name: 'node-9', labels: { 'topology.kubernetes.io/zone': 'zone-b' } } })
+    api.create<Node>({
+      ...node,
+      metadata: { name: 'node-9', labels: { 'topology.kubernetes.io/zone': 'zone-b' } },
+    })
     sim.advance(5000)
-    expect(onlyEndpoints(slicesOf(sim)).map((e) => [e.targetRef?.name, e.zone])).toEqual([['web-0', 'zone-b']])
+    expect(onlyEndpoints(slicesOf(sim)).map((e) => [e.targetRef?.name, e.zone])).toEqual([
+      ['web-0', 'zone-b'],
+    ])
   })
 
   it('lists a pod on a missing Node when the Service publishes not-ready addresses', () => {
@@ -247,7 +276,11 @@ describe('EndpointSliceController', () => {
     createService(api, 'big', { selector: { app: 'big' } })
     const ipOf = (i: number) => `10.244.${Math.floor(i / 250)}.${(i % 250) + 1}`
     for (let i = 0; i < 10_000; i++) {
-      runPod(api, `big-${i}`, ipOf(i), { labels: { app: 'big' }, subdomain: 'big', nodeName: `node-${(i % 3) + 1}` })
+      runPod(api, `big-${i}`, ipOf(i), {
+        labels: { app: 'big' },
+        subdomain: 'big',
+        nodeName: `node-${(i % 3) + 1}`,
+      })
     }
     sim.advance(SETTLE)
 
@@ -256,7 +289,9 @@ describe('EndpointSliceController', () => {
     expect(slices.every((s) => s.endpoints.length === 100)).toBe(true)
     const ips = new Set(onlyEndpoints(slices).flatMap((e) => e.addresses))
     expect(ips.size).toBe(10_000)
-    expect(onlyEndpoints(slices).every((e) => e.conditions.ready && e.hostname === e.targetRef?.name)).toBe(true)
+    expect(onlyEndpoints(slices).every((e) => e.conditions.ready && e.hostname === e.targetRef?.name)).toBe(
+      true,
+    )
 
     const writes: string[] = []
     sim.ctx.store.watch((e) => {
@@ -264,7 +299,9 @@ describe('EndpointSliceController', () => {
     })
     setPodStatus(api, 'big-4242', { ip: ipOf(4242), ready: false })
     sim.advance(SETTLE)
-    const holder = slicesOf(sim, 'big').find((s) => s.endpoints.some((e) => e.targetRef?.name === 'big-4242'))!
+    const holder = slicesOf(sim, 'big').find((s) =>
+      s.endpoints.some((e) => e.targetRef?.name === 'big-4242'),
+    )!
     expect(writes).toEqual([`MODIFIED ${holder.metadata.name}`])
     expect(holder.endpoints.find((e) => e.targetRef?.name === 'big-4242')?.conditions.ready).toBe(false)
   })

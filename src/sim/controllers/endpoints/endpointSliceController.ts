@@ -150,7 +150,12 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, svc: Service): E
   const endpoint: Endpoint = {
     addresses: podIPv4s(pod),
     conditions: { ready, serving, terminating },
-    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+    targetRef: {
+      kind: 'Pod',
+      namespace: pod.metadata.namespace,
+      name: pod.metadata.name,
+      uid: pod.metadata.uid,
+    },
   }
   if (shouldSetHostname(pod, svc)) endpoint.hostname = pod.spec.hostname
   if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Endpoints, Pod } from '../../model'
-import { createPod, createService, endpointsCluster, endpointsOf, removePod, runPod, setPodStatus } from './fixtures'
+import {
+  createPod,
+  createService,
+  endpointsCluster,
+  endpointsOf,
+  removePod,
+  runPod,
+  setPodStatus,
+} from './fixtures'
 
 const SETTLE = 200
 
@@ -125,7 +133,11 @@ describe('EndpointsController', () => {
     createService(api, 'nginx', { labels: { app: 'nginx', tier: 'web' } })
     createService(api, 'web-lb', { headless: false, labels: {} })
     sim.advance(SETTLE)
-    expect(endpointsOf(sim)!.metadata.labels).toEqual({ app: 'nginx', tier: 'web', 'service.kubernetes.io/headless': '' })
+    expect(endpointsOf(sim)!.metadata.labels).toEqual({
+      app: 'nginx',
+      tier: 'web',
+      'service.kubernetes.io/headless': '',
+    })
     expect(endpointsOf(sim, 'web-lb')!.metadata.labels).toBeUndefined()
   })
 
@@ -147,7 +159,8 @@ describe('EndpointsController', () => {
     const api = sim.ctx.api
     createService(api, 'big', { selector: { app: 'big' } })
     const ipOf = (i: number) => `10.244.${Math.floor(i / 250)}.${(i % 250) + 1}`
-    for (let i = 0; i < 1010; i++) runPod(api, `big-${i}`, ipOf(i), { labels: { app: 'big' }, ready: i % 2 === 0 })
+    for (let i = 0; i < 1010; i++)
+      runPod(api, `big-${i}`, ipOf(i), { labels: { app: 'big' }, ready: i % 2 === 0 })
     sim.advance(SETTLE)
     const ep = sim.ctx.store.get<Endpoints>('Endpoints', 'default', 'big')!
     expect(ep.metadata.annotations).toEqual({ 'endpoints.kubernetes.io/over-capacity': 'truncated' })
@@ -159,6 +172,8 @@ describe('EndpointsController', () => {
     sim.advance(SETTLE)
     const after = sim.ctx.store.get<Endpoints>('Endpoints', 'default', 'big')!
     expect(after.metadata.annotations).toBeUndefined()
-    expect((after.subsets![0]!.addresses?.length ?? 0) + (after.subsets![0]!.notReadyAddresses?.length ?? 0)).toBe(990)
+    expect(
+      (after.subsets![0]!.addresses?.length ?? 0) + (after.subsets![0]!.notReadyAddresses?.length ?? 0),
+    ).toBe(990)
   })
 })

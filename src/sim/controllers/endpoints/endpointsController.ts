@@ -91,7 +91,12 @@ export class EndpointsController extends Controller {
         ip,
         ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
         nodeName: pod.spec.nodeName ?? '',
-        targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+        targetRef: {
+          kind: 'Pod',
+          namespace: pod.metadata.namespace,
+          name: pod.metadata.name,
+          uid: pod.metadata.uid,
+        },
       }
       const ready = tolerateUnready || isPodReady(pod)
       if (!svc.spec.ports?.length) {
@@ -101,7 +106,11 @@ export class EndpointsController extends Controller {
       for (const svcPort of svc.spec.ports) {
         const port = findPort(pod, svcPort)
         if (port === undefined) continue
-        out.push({ address, ready, port: { name: svcPort.name ?? '', port, protocol: svcPort.protocol ?? 'TCP' } })
+        out.push({
+          address,
+          ready,
+          port: { name: svcPort.name ?? '', port, protocol: svcPort.protocol ?? 'TCP' },
+        })
       }
     }
     return out

@@ -9,7 +9,10 @@ import { EndpointsController } from './endpointsController'
 
 export function endpointsCluster(): Simulation {
   return new Simulation({
-    components: (ctx) => [controllerComponent(new EndpointSliceController(ctx)), controllerComponent(new EndpointsController(ctx))],
+    components: (ctx) => [
+      controllerComponent(new EndpointSliceController(ctx)),
+      controllerComponent(new EndpointsController(ctx)),
+    ],
   })
 }
 
@@ -73,7 +76,11 @@ export function createPod(api: ApiServer, name: string, o: PodOptions = {}): Pod
 }
 
 /** What a kubelet reports: an IP once the sandbox is up, Ready once the probe passes. */
-export function setPodStatus(api: ApiServer, name: string, s: { ip?: string; ready?: boolean; namespace?: string }): Pod {
+export function setPodStatus(
+  api: ApiServer,
+  name: string,
+  s: { ip?: string; ready?: boolean; namespace?: string },
+): Pod {
   const pod = api.get<Pod>('Pod', s.namespace ?? 'default', name)
   return api.updateStatus<Pod>({
     ...pod,
@@ -86,7 +93,12 @@ export function setPodStatus(api: ApiServer, name: string, s: { ip?: string; rea
 }
 
 /** Creates `web-N` and brings it to Running with `ip`, Ready unless told otherwise. */
-export function runPod(api: ApiServer, name: string, ip: string, o: PodOptions & { ready?: boolean } = {}): Pod {
+export function runPod(
+  api: ApiServer,
+  name: string,
+  ip: string,
+  o: PodOptions & { ready?: boolean } = {},
+): Pod {
   createPod(api, name, o)
   return setPodStatus(api, name, { ip, ready: o.ready ?? true, namespace: o.namespace })
 }
@@ -102,6 +114,10 @@ export function slicesOf(sim: Simulation, service = 'nginx', namespace = 'defaul
     .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service)
 }
 
-export function endpointsOf(sim: Simulation, service = 'nginx', namespace = 'default'): Endpoints | undefined {
+export function endpointsOf(
+  sim: Simulation,
+  service = 'nginx',
+  namespace = 'default',
+): Endpoints | undefined {
   return sim.ctx.store.get<Endpoints>('Endpoints', namespace, service)
 }

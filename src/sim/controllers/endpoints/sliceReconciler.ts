@@ -132,7 +132,7 @@ export class SliceReconciler {
     toDelete: EndpointSlice[],
   ): void {
     // A slice about to be deleted is reused for one about to be created: names stay stable.
-    for (let i = 0; i < toDelete.length && toCreate.length > 0; ) {
+    for (let i = 0; i < toDelete.length && toCreate.length > 0;) {
       if (ownedBy(toDelete[i]!, svc)) {
         toUpdate.push({ ...toCreate.pop()!, base: toDelete[i] })
         toDelete.splice(i, 1)
@@ -142,7 +142,8 @@ export class SliceReconciler {
     if (!svc.metadata.deletionTimestamp) {
       for (const d of toCreate) this.ctx.api.create<EndpointSlice>(sliceManifest(svc, labels, d))
     }
-    for (const d of toUpdate) this.ctx.api.update<EndpointSlice>(sliceManifest(svc, labels, d) as EndpointSlice)
+    for (const d of toUpdate)
+      this.ctx.api.update<EndpointSlice>(sliceManifest(svc, labels, d) as EndpointSlice)
     for (const slice of toDelete) this.deleteSlice(slice)
   }
 
@@ -209,7 +210,14 @@ function sliceManifest(svc: Service, labels: Record<string, string>, d: SliceDra
         namespace: svc.metadata.namespace,
         labels,
         ownerReferences: [
-          { apiVersion: 'v1', kind: 'Service', name: svc.metadata.name, uid: svc.metadata.uid, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            name: svc.metadata.name,
+            uid: svc.metadata.uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       }
   return {

@@ -28,7 +28,11 @@ export function isPodReady(pod: Pod): boolean {
 
 /** IPv4 pod IPs (status.podIPs, or status.podIP when only that is set). The simulator is IPv4-only. */
 export function podIPv4s(pod: Pod): string[] {
-  const ips = pod.status.podIPs?.length ? pod.status.podIPs.map((p) => p.ip) : pod.status.podIP ? [pod.status.podIP] : []
+  const ips = pod.status.podIPs?.length
+    ? pod.status.podIPs.map((p) => p.ip)
+    : pod.status.podIP
+      ? [pod.status.podIP]
+      : []
   return ips.filter((ip) => ip.includes('.'))
 }
 
@@ -161,7 +165,11 @@ export function endpointsEqual(a: Endpoint, b: Endpoint): boolean {
 }
 
 /** The pods of `namespace` a Service selector picks, by name. O(pods in the namespace). */
-export function selectedPods(store: ObjectStore, namespace: string | undefined, selector: Record<string, string>): Pod[] {
+export function selectedPods(
+  store: ObjectStore,
+  namespace: string | undefined,
+  selector: Record<string, string>,
+): Pod[] {
   const pairs = Object.entries(selector)
   const pods: Pod[] = []
   for (const pod of store.scan<Pod>('Pod', namespace)) {
@@ -177,7 +185,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** Labels compared regardless of key order. */
-export function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+export function sameLabels(
+  a: Readonly<Record<string, string>> | undefined,
+  b: Readonly<Record<string, string>> | undefined,
+): boolean {
   const ka = Object.keys(a ?? {})
   if (ka.length !== Object.keys(b ?? {}).length) return false
   return ka.every((k) => b?.[k] === a?.[k])

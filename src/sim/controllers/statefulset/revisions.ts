@@ -25,9 +25,16 @@ export function safeEncodeString(s: string): string {
   return out
 }
 
+const dataByTemplate = new WeakMap<object, string>()
+
 /** getPatch: the part of the set a revision records — the template, replaced wholesale. */
 export function revisionData(set: StatefulSet): string {
-  return JSON.stringify({ spec: { template: { ...structuredCopy(set.spec.template), $patch: 'replace' } } })
+  const template = set.spec.template
+  const cached = dataByTemplate.get(template)
+  if (cached !== undefined) return cached
+  const data = JSON.stringify({ spec: { template: { ...structuredCopy(template), $patch: 'replace' } } })
+  if (Object.isFrozen(template)) dataByTemplate.set(template, data)
+  return data
 }
 
 export function hashRevisionData(data: string, collisionCount: number): string {
@@ -57,8 +64,20 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
   }
 }
 
+const dataText = new WeakMap<object, string>()
+
+function revisionText(r: ControllerRevision): string {
+  const key = r.data as object
+  let text = dataText.get(key)
+  if (text === undefined) {
+    text = JSON.stringify(r.data)
+    if (Object.isFrozen(key)) dataText.set(key, text)
+  }
+  return text
+}
+
 export function equalRevision(a: ControllerRevision, b: ControllerRevision): boolean {
-  return JSON.stringify(a.data) === JSON.stringify(b.data)
+  return revisionText(a) === revisionText(b)
 }
 
 export function nextRevision(revisions: ControllerRevision[]): number {

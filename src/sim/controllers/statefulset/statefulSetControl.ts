@@ -12,7 +12,7 @@ import {
   getOrdinal,
   getPodRevision,
   getStartOrdinal,
-  identityMatches,
+  identityAndStorageMatch,
   isCreated,
   isFailed,
   isHealthy,
@@ -22,7 +22,6 @@ import {
   isSucceeded,
   isTerminating,
   newStatefulSetPod,
-  storageMatches,
 } from './utils'
 
 const COMPONENT = 'statefulset-controller'
@@ -65,8 +64,13 @@ export class StatefulSetControl {
       else if (ordinal >= 0) condemned.push(pod)
     }
     // Missing ordinals get the revision their position calls for (newVersionedStatefulSetPod).
-    for (let i = 0; i < replicaCount; i++) {
-      if (!replicas[i]) replicas[i] = this.newVersionedPod(set, currentSet, updateSet, revisions, start + i)
+    // Built only when reached: OrderedReady with many replicas would otherwise build them all each sync.
+    const replica = (i: number): Pod => {
+      const existing = replicas[i]
+      if (existing) return existing
+      const pod = this.newVersionedPod(set, currentSet, updateSet, revisions, start + i)
+      replicas[i] = pod
+      return pod
     }
     condemned.sort((a, b) => getOrdinal(a) - getOrdinal(b))
 
@@ -78,9 +82,9 @@ export class StatefulSetControl {
     if (set.metadata.deletionTimestamp) return finish()
 
     let firstUnhealthyPod: Pod | undefined
-    for (const pod of replicas) {
-      if (!isHealthy(pod)) {
-        firstUnhealthyPod = pod
+    for (let i = 0; i < replicaCount; i++) {
+      if (!isHealthy(replicas[i])) {
+        firstUnhealthyPod = replica(i)
         break
       }
     }
@@ -95,7 +99,7 @@ export class StatefulSetControl {
 
     const monotonic = !allowsBurst(set)
     const processReplica = (i: number): boolean => {
-      const pod = replicas[i]!
+      const pod = replica(i)
       // Failed or Succeeded pods are deleted; the replacement comes once the old object is gone.
       if (isFailed(pod) || isSucceeded(pod)) {
         if (!isTerminating(pod)) {
@@ -122,7 +126,7 @@ export class StatefulSetControl {
         result.requeueAfterMs = minReadySeconds * 1000
         return true
       }
-      if (!identityMatches(set, pod) || !storageMatches(set, pod)) {
+      if (!identityAndStorageMatch(set, pod)) {
         // Identity drifted (labels edited by hand): the controller writes it back.
         this.podControl.updateStatefulPod(set, restoreIdentity(set, pod))
       }
@@ -147,7 +151,7 @@ export class StatefulSetControl {
     if (set.spec.updateStrategy?.type === 'OnDelete') return finish()
     const updateMin = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0
     for (let target = replicaCount - 1; target >= updateMin; target--) {
-      const pod = replicas[target]!
+      const pod = replica(target)
       if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
         this.podControl.deleteStatefulPod(set, pod)
         return finish()

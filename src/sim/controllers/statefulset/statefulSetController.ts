@@ -23,8 +23,28 @@ export class StatefulSetController extends Controller {
     this.statusUpdater = new StatefulSetStatusUpdater(ctx)
   }
 
+  /** Keys of pods no controller owns (adoption candidates); derived, rebuilt after a restore. */
+  private orphans: Set<string> | undefined
+
+  reset(): void {
+    this.orphans = undefined
+  }
+
+  private orphanPods(): Set<string> {
+    if (!this.orphans) {
+      this.orphans = new Set()
+      for (const pod of this.ctx.store.scan<Pod>('Pod')) if (!controllerRef(pod)) this.orphans.add(objectKey(pod.metadata.namespace, pod.metadata.name))
+    }
+    return this.orphans
+  }
+
   onWatch(e: WatchEvent): void {
     const obj = e.object
+    if (obj.kind === 'Pod' && this.orphans) {
+      const key = objectKey(obj.metadata.namespace, obj.metadata.name)
+      if (e.type !== 'DELETED' && !controllerRef(obj)) this.orphans.add(key)
+      else this.orphans.delete(key)
+    }
     if (obj.kind === 'StatefulSet') {
       this.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name))
     } else if (obj.kind === 'Pod') {
@@ -58,16 +78,16 @@ export class StatefulSetController extends Controller {
   private claimPods(set: StatefulSet): Pod[] {
     const claimed: Pod[] = []
     const deleting = !!set.metadata.deletionTimestamp
-    for (const obj of this.ctx.store.dependents(set.metadata.uid)) {
-      if (obj.kind !== 'Pod') continue
-      const pod = obj as Pod
+    for (const pod of this.ctx.store.dependents<Pod>(set.metadata.uid, 'Pod')) {
       if (controllerRef(pod)?.uid !== set.metadata.uid) continue
       if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) claimed.push(pod)
       else if (!deleting) this.release(set, pod)
     }
     if (!deleting) {
-      for (const pod of this.ctx.store.scan<Pod>('Pod', set.metadata.namespace)) {
-        if (controllerRef(pod) || pod.metadata.deletionTimestamp) continue
+      for (const key of [...this.orphanPods()]) {
+        const [ns, name] = key.split('/') as [string, string]
+        const pod = ns === set.metadata.namespace ? this.ctx.store.get<Pod>('Pod', ns, name) : undefined
+        if (!pod || controllerRef(pod) || pod.metadata.deletionTimestamp) continue
         if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) {
           claimed.push(this.adopt(set, pod))
         }
@@ -108,10 +128,7 @@ export class StatefulSetController extends Controller {
   }
 
   private ownedRevisions(set: StatefulSet): ControllerRevision[] {
-    return this.ctx.store
-      .dependents(set.metadata.uid)
-      .filter((o): o is ControllerRevision => o.kind === 'ControllerRevision')
-      .sort((a, b) => a.revision - b.revision)
+    return this.ctx.store.dependents<ControllerRevision>(set.metadata.uid, 'ControllerRevision').sort((a, b) => a.revision - b.revision)
   }
 
   /** truncateHistory: non-live revisions beyond revisionHistoryLimit go, oldest first. */

@@ -1,6 +1,6 @@
 // Port of kubernetes/kubernetes pkg/controller/statefulset/stateful_set_utils.go: pure
 // predicates and builders for pod identity, storage and revisions.
-import type { KubeObject, OwnerReference, PersistentVolumeClaim, Pod, StatefulSet } from '../../model'
+import type { Condition, KubeObject, OwnerReference, PersistentVolumeClaim, Pod, StatefulSet } from '../../model'
 import { simTimeOf } from '../../runtime/time'
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
@@ -9,12 +9,21 @@ export const REVISION_LABEL = 'controller-revision-hash'
 
 const statefulPodRegex = /^(.*)-([0-9]+)$/
 
+// Stored objects never change, so what is computed from one can be remembered by identity:
+// controllers run these predicates over every pod on every sync.
+const parsedNames = new WeakMap<object, { parent: string; ordinal: number }>()
+const readyConditions = new WeakMap<object, Condition | null>()
+const controllerRefs = new WeakMap<object, OwnerReference | null>()
+
 /** The parent's name and the ordinal of a pod name; ordinal -1 when the name does not parse. */
 export function getParentNameAndOrdinal(pod: Pick<Pod, 'metadata'>): { parent: string; ordinal: number } {
+  const cached = parsedNames.get(pod.metadata)
+  if (cached) return cached
   const m = statefulPodRegex.exec(pod.metadata.name)
-  if (!m) return { parent: '', ordinal: -1 }
-  const ordinal = Number(m[2])
-  return { parent: m[1]!, ordinal: Number.isSafeInteger(ordinal) ? ordinal : -1 }
+  const ordinal = m ? Number(m[2]) : -1
+  const parsed = m && Number.isSafeInteger(ordinal) ? { parent: m[1]!, ordinal } : { parent: '', ordinal: -1 }
+  if (Object.isFrozen(pod.metadata)) parsedNames.set(pod.metadata, parsed)
+  return parsed
 }
 
 export function getOrdinal(pod: Pick<Pod, 'metadata'>): number {
@@ -49,7 +58,11 @@ export function isMemberOf(set: StatefulSet, pod: Pod): boolean {
 }
 
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller)
+  const cached = controllerRefs.get(obj.metadata)
+  if (cached !== undefined) return cached ?? undefined
+  const ref = obj.metadata.ownerReferences?.find((r) => r.controller)
+  if (Object.isFrozen(obj.metadata)) controllerRefs.set(obj.metadata, ref ?? null)
+  return ref
 }
 
 export function newControllerRef(set: StatefulSet): OwnerReference {
@@ -85,8 +98,13 @@ export function isTerminating(pod: Pod): boolean {
   return !!pod.metadata.deletionTimestamp
 }
 
-export function podReadyCondition(pod: Pod) {
-  return pod.status.conditions?.find((c) => c.type === 'Ready')
+export function podReadyCondition(pod: Pod): Condition | undefined {
+  const status = pod.status
+  const cached = readyConditions.get(status)
+  if (cached !== undefined) return cached ?? undefined
+  const c = status.conditions?.find((x) => x.type === 'Ready')
+  if (Object.isFrozen(status)) readyConditions.set(status, c ?? null)
+  return c
 }
 
 export function isRunningAndReady(pod: Pod): boolean {
@@ -114,6 +132,17 @@ export function getPodRevision(pod: Pod): string | undefined {
 }
 
 // ---- identity and storage ----
+
+const invariantChecks = new WeakMap<object, { set: object; ok: boolean }>()
+
+/** identityMatches && storageMatches, remembered per (pod, set spec) since both are immutable. */
+export function identityAndStorageMatch(set: StatefulSet, pod: Pod): boolean {
+  const cached = invariantChecks.get(pod)
+  if (cached && cached.set === set.spec) return cached.ok
+  const ok = identityMatches(set, pod) && storageMatches(set, pod)
+  if (Object.isFrozen(pod) && Object.isFrozen(set.spec)) invariantChecks.set(pod, { set: set.spec, ok })
+  return ok
+}
 
 export function identityMatches(set: StatefulSet, pod: Pod): boolean {
   const { parent, ordinal } = getParentNameAndOrdinal(pod)

@@ -112,9 +112,11 @@ class Evaluator {
   private evalField(input: Value[], key: string): Value[] {
     const results: Value[] = []
     for (const v of input) {
-      if (isObject(v as JsonValue) && Object.prototype.hasOwnProperty.call(v, key)) results.push((v as Record<string, JsonValue>)[key])
+      if (isObject(v as JsonValue) && Object.prototype.hasOwnProperty.call(v, key))
+        results.push((v as Record<string, JsonValue>)[key])
     }
-    if (results.length === 0 && input.length > 0 && !this.opts.allowMissingKeys) throw new JsonPathExecError(`${key} is not found`)
+    if (results.length === 0 && input.length > 0 && !this.opts.allowMissingKeys)
+      throw new JsonPathExecError(`${key} is not found`)
     return results
   }
 
@@ -130,9 +132,12 @@ class Evaluator {
       if (!p[1].known) p[1].value = len
       if (p[1].value < 0 || (p[1].value === 0 && p[1].derived)) p[1].value += len
       if (p[1].value === p[0].value) return result
-      if (p[0].value >= len || p[0].value < 0) throw new JsonPathExecError(`array index out of bounds: index ${p[0].value}, length ${len}`)
-      if (p[1].value > len || p[1].value < 0) throw new JsonPathExecError(`array index out of bounds: index ${p[1].value - 1}, length ${len}`)
-      if (p[0].value > p[1].value) throw new JsonPathExecError(`starting index ${p[0].value} is greater than ending index ${p[1].value}`)
+      if (p[0].value >= len || p[0].value < 0)
+        throw new JsonPathExecError(`array index out of bounds: index ${p[0].value}, length ${len}`)
+      if (p[1].value > len || p[1].value < 0)
+        throw new JsonPathExecError(`array index out of bounds: index ${p[1].value - 1}, length ${len}`)
+      if (p[0].value > p[1].value)
+        throw new JsonPathExecError(`starting index ${p[0].value} is greater than ending index ${p[1].value}`)
       const slice = value.slice(p[0].value, p[1].value)
       let step = 1
       if (p[2].known) {
@@ -159,7 +164,10 @@ class Evaluator {
   private evalFilter(input: Value[], node: Extract<Node, { type: 'filter' }>): Value[] {
     const results: Value[] = []
     for (const value of input) {
-      if (!Array.isArray(value)) throw new JsonPathExecError(`${value instanceof GoFloat ? goFloatG(value.value) : goSprint(value)} is not array or slice and cannot be filtered`)
+      if (!Array.isArray(value))
+        throw new JsonPathExecError(
+          `${value instanceof GoFloat ? goFloatG(value.value) : goSprint(value)} is not array or slice and cannot be filtered`,
+        )
       for (const item of value) {
         let lefts: Value[]
         try {
@@ -188,7 +196,8 @@ class Evaluator {
 function children(v: Value): Value[] {
   if (Array.isArray(v)) return v
   if (typeof v === 'string') return utf8Bytes(v)
-  if (isObject(v as JsonValue)) return sortedKeys(v as Record<string, JsonValue>).map((k) => (v as Record<string, JsonValue>)[k]!)
+  if (isObject(v as JsonValue))
+    return sortedKeys(v as Record<string, JsonValue>).map((k) => (v as Record<string, JsonValue>)[k]!)
   return []
 }
 
@@ -265,7 +274,15 @@ function goPrint(v: Value): string {
 /** PrintResults: each result group's values separated by spaces, maps and lists as JSON. */
 export function printResults(groups: Value[][], asJson = false): string {
   if (asJson) {
-    return groups.map((g) => `${goJsonMarshal(g.map((v) => (v instanceof GoFloat ? v.value : (v ?? null))), '    ')}\n`).join('')
+    return groups
+      .map(
+        (g) =>
+          `${goJsonMarshal(
+            g.map((v) => (v instanceof GoFloat ? v.value : (v ?? null))),
+            '    ',
+          )}\n`,
+      )
+      .join('')
   }
   return groups.map((g) => g.map(goPrint).join(' ')).join('')
 }

@@ -131,7 +131,8 @@ class Parser {
   }
 
   private parseRecursive(cur: ListNode): void {
-    if (cur.nodes[cur.nodes.length - 1]?.type === 'recursive') throw new JsonPathParseError('invalid multiple recursive descent')
+    if (cur.nodes[cur.nodes.length - 1]?.type === 'recursive')
+      throw new JsonPathParseError('invalid multiple recursive descent')
     this.pos += 2
     this.consumeText()
     cur.nodes.push({ type: 'recursive' })
@@ -217,8 +218,15 @@ class Parser {
     if (this.next() !== ']') throw new JsonPathParseError('unclosed array expect ]')
     const text = this.consumeText().slice(0, -2)
     const m = /^([^!<>=]+)([!<>=]+)(.+?)$/.exec(text)
-    if (!m) cur.nodes.push({ type: 'filter', left: parseAction(text), right: { type: 'list', nodes: [] }, operator: 'exists' })
-    else cur.nodes.push({ type: 'filter', left: parseAction(m[1]!), right: parseAction(m[3]!), operator: m[2]! })
+    if (!m)
+      cur.nodes.push({
+        type: 'filter',
+        left: parseAction(text),
+        right: { type: 'list', nodes: [] },
+        operator: 'exists',
+      })
+    else
+      cur.nodes.push({ type: 'filter', left: parseAction(m[1]!), right: parseAction(m[3]!), operator: m[2]! })
     this.parseInsideAction(cur)
   }
 
@@ -261,7 +269,16 @@ function unquoteExtend(s: string): string {
   const bad = () => new JsonPathParseError(`unquote string ${s} error invalid syntax`)
   if (s.length < 2 || quote !== s[s.length - 1]) throw bad()
   const body = s.slice(1, -1)
-  const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' }
+  const simple: Record<string, string> = {
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+  }
   let out = ''
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!
@@ -273,11 +290,18 @@ function unquoteExtend(s: string): string {
     const e = body[++i]
     if (e === undefined) throw bad()
     if (simple[e] !== undefined) out += simple[e]
-    else if (e === quote) out += e // only the enclosing quote may be escaped
+    else if (e === quote)
+      out += e // only the enclosing quote may be escaped
     else if (e === 'x' || e === 'u' || e === 'U' || /[0-7]/.test(e)) {
-      const [n, base, from] = e === 'x' ? [2, 16, i + 1] : e === 'u' ? [4, 16, i + 1] : e === 'U' ? [8, 16, i + 1] : [3, 8, i]
+      const [n, base, from] =
+        e === 'x' ? [2, 16, i + 1] : e === 'u' ? [4, 16, i + 1] : e === 'U' ? [8, 16, i + 1] : [3, 8, i]
       const digits = body.slice(from, from + n)
-      if (digits.length !== n || Number.isNaN(parseInt(digits, base)) || !new RegExp(`^[${base === 8 ? '0-7' : '0-9a-fA-F'}]+$`).test(digits)) throw bad()
+      if (
+        digits.length !== n ||
+        Number.isNaN(parseInt(digits, base)) ||
+        !new RegExp(`^[${base === 8 ? '0-7' : '0-9a-fA-F'}]+$`).test(digits)
+      )
+        throw bad()
       out += String.fromCodePoint(parseInt(digits, base))
       i = from + n - 1
     } else throw bad()

@@ -1,0 +1,102 @@
+// npm run bench — engine figures: wall time to bring StatefulSets fully Ready (Parallel 1,000 and
+// 10,000 replicas, OrderedReady 1,000), events per second, and how cost grows from 1k to 10k.
+// Prints a table; writes bench/results.json with the machine's facts. Not a test: figures only.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import { Simulation } from '../src/sim/simulation'
+import type { KubeObject, StatefulSet } from '../src/sim/model'
+
+interface Figure {
+  name: string
+  replicas: number
+  policy: 'Parallel' | 'OrderedReady'
+  nodes: number
+  wallMs: number
+  simSeconds: number
+  tasks: number
+  writes: number
+  tasksPerSecond: number
+  writesPerSecond: number
+}
+
+function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure {
+  // 110 pods fit on a node (the kubelet's default maxPods); leave headroom.
+  const nodes = Math.max(3, Math.ceil(replicas / 100))
+  const sim = new Simulation({ seed: 1, cluster: { nodes } })
+  let writes = 0
+  sim.ctx.store.watch(() => writes++)
+  const start = performance.now()
+  sim.ctx.api.create({
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas,
+      podManagementPolicy: policy,
+      serviceName: 'nginx',
+      selector: { matchLabels: { app: 'nginx' } },
+      template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] } },
+    },
+  } as unknown as KubeObject)
+  let tasks = 0
+  const ready = () => sim.ctx.store.get<StatefulSet>('StatefulSet', 'default', 'web')?.status?.readyReplicas === replicas
+  while (!ready()) {
+    if (!sim.step()) throw new Error('simulation went idle before the set was Ready')
+    tasks++
+  }
+  const wallMs = performance.now() - start
+  return {
+    name: `${policy} ${replicas.toLocaleString('en')}`,
+    replicas,
+    policy,
+    nodes,
+    wallMs,
+    simSeconds: sim.now / 1000,
+    tasks,
+    writes,
+    tasksPerSecond: tasks / (wallMs / 1000),
+    writesPerSecond: writes / (wallMs / 1000),
+  }
+}
+
+/** Median of several runs (the first run also warms the JIT). */
+function measure(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: number): Figure {
+  runOnce(Math.min(replicas, 200), policy)
+  const results = Array.from({ length: runs }, () => runOnce(replicas, policy)).sort((a, b) => a.wallMs - b.wallMs)
+  return results[Math.floor(results.length / 2)]!
+}
+
+const figures = [measure(1000, 'Parallel', 3), measure(10000, 'Parallel', 1), measure(1000, 'OrderedReady', 3)]
+const [p1k, p10k, o1k] = figures as [Figure, Figure, Figure]
+const ratio = p10k.wallMs / p1k.wallMs
+const targets = [
+  { what: '10,000 Parallel Ready', value: p10k.wallMs, budget: 1000, unit: 'ms' },
+  { what: '1,000 OrderedReady Ready', value: o1k.wallMs, budget: 1000, unit: 'ms' },
+  { what: '10k/1k cost ratio', value: ratio, budget: 12, unit: '×' },
+]
+
+const pad = (s: string, n: number) => s.padEnd(n)
+console.log(pad('scenario', 22) + pad('nodes', 7) + pad('wall ms', 10) + pad('sim s', 9) + pad('tasks', 9) + pad('writes', 9) + pad('tasks/s', 10) + 'writes/s')
+for (const f of figures) {
+  console.log(
+    pad(f.name, 22) +
+      pad(String(f.nodes), 7) +
+      pad(f.wallMs.toFixed(0), 10) +
+      pad(f.simSeconds.toFixed(1), 9) +
+      pad(String(f.tasks), 9) +
+      pad(String(f.writes), 9) +
+      pad(f.tasksPerSecond.toFixed(0), 10) +
+      f.writesPerSecond.toFixed(0),
+  )
+}
+console.log(`\n10k/1k Parallel cost ratio: ${ratio.toFixed(1)}×`)
+console.log('\nbudget                     value       target   ')
+for (const t of targets) {
+  const ok = t.value <= t.budget
+  console.log(`${pad(t.what, 27)}${pad(t.value.toFixed(t.unit === 'ms' ? 0 : 1) + ' ' + t.unit, 12)}≤ ${pad(t.budget + ' ' + t.unit, 8)} ${ok ? 'pass' : 'FAIL'}`)
+}
+
+const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() }
+fs.mkdirSync('bench', { recursive: true })
+fs.writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, engine: { figures, ratio, targets } }, null, 2) + '\n')
+console.log('\nwrote bench/results.json')
