@@ -12,7 +12,11 @@ export interface KubectlEnv {
   readonly stdin?: string
   /** Reads a file named on the command line (the host resolves relative paths). */
   readFile(path: string): string | undefined
+  /** Whether standard input is a terminal (false for scripts, true for the in-page console). */
+  readonly terminal?: boolean
 }
+
+export const TTY_WARNING = 'Unable to use a TTY - input is not a terminal or the right kind of file\n'
 
 export interface Continuation {
   /** Checked at start and after every simulation step; true when the command has finished. */

@@ -10,6 +10,13 @@ import { parseScript } from '../shell/parser'
 import type { Command, Sink } from '../shell/command'
 import { resolvePath, type ShellFileSystem } from '../shell/fs'
 
+/**
+ * Simulated time each kubectl invocation takes before it reaches the API server (process
+ * start-up and a round trip). Without it a script's next command would run in the very
+ * millisecond the previous one returned, before any controller could react — unlike any shell.
+ */
+export const COMMAND_LATENCY_MS = 50
+
 /** How long a blocking command may run (simulated) when nothing else stops it. */
 export const DEFAULT_WAIT_LIMIT_MS = 60 * 60 * 1000
 
@@ -64,6 +71,7 @@ export class Session {
   }
 
   private readonly kubectl: Command = (argv, io) => {
+    this.sim.advance(COMMAND_LATENCY_MS)
     const outcome = runKubectl(argv.slice(1), {
       sim: this.sim,
       out: io.stdout,

@@ -22,9 +22,14 @@ export class ArithmeticError extends Error {
 /** The message text each shell prints (after its usual prefix) for `error`. */
 export function arithmeticMessage(dialect: ShellDialect, error: ArithmeticError): string {
   const zero = error.reason === 'division-by-zero'
-  const dashReason = zero ? 'division by zero' : error.reason === 'trailing' ? 'expecting EOF' : 'expecting primary'
+  const dashReason = zero
+    ? 'division by zero'
+    : error.reason === 'trailing'
+      ? 'expecting EOF'
+      : 'expecting primary'
   if (dialect === 'dash') return `arithmetic expression: ${dashReason}: "${error.expression}"`
-  if (dialect === 'bash') return `${error.expression}: ${zero ? 'division by 0' : 'syntax error: operand expected'}`
+  if (dialect === 'bash')
+    return `${error.expression}: ${zero ? 'division by 0' : 'syntax error: operand expected'}`
   return zero ? 'divide by zero' : 'arithmetic syntax error'
 }
 
@@ -41,7 +46,8 @@ const BINARY_PRECEDENCE: readonly (readonly string[])[] = [
   ['*', '/', '%'],
 ]
 const ASSIGNMENT_OPS = ['=', '+=', '-=', '*=', '/=', '%=']
-const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%]=|[-+*/%()<>!~?:=|&^,])/y
+const TOKEN =
+  /\s*(0[xX][0-9a-fA-F]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%]=|[-+*/%()<>!~?:=|&^,])/y
 
 export function evaluateArithmetic(expression: string, scope: ArithmeticScope): number {
   const tokens: string[] = []

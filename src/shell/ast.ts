@@ -28,7 +28,8 @@ export interface Pipeline {
   readonly line: number
 }
 
-export type CommandNode = SimpleCommand | ForLoop | CaseClause | IfClause | WhileLoop | BraceGroup | Subshell | FunctionDefinition
+export type CommandNode =
+  SimpleCommand | ForLoop | CaseClause | IfClause | WhileLoop | BraceGroup | Subshell | FunctionDefinition
 
 interface CommandBase {
   readonly line: number
@@ -124,10 +125,18 @@ export interface Word {
 
 export type WordPart =
   | { readonly type: 'literal'; readonly text: string; readonly quoted: boolean }
-  | { readonly type: 'parameter'; readonly name: string; readonly modifier: ParameterModifier | null; readonly quoted: boolean }
+  | {
+      readonly type: 'parameter'
+      readonly name: string
+      readonly modifier: ParameterModifier | null
+      readonly quoted: boolean
+    }
   | { readonly type: 'command'; readonly list: CommandList; readonly quoted: boolean }
   | { readonly type: 'arithmetic'; readonly expression: Word; readonly quoted: boolean }
 
 export type ParameterModifier =
   | { readonly op: 'length' }
-  | { readonly op: '-' | ':-' | '=' | ':=' | '+' | ':+' | '?' | ':?' | '#' | '##' | '%' | '%%'; readonly word: Word }
+  | {
+      readonly op: '-' | ':-' | '=' | ':=' | '+' | ':+' | '?' | ':?' | '#' | '##' | '%' | '%%'
+      readonly word: Word
+    }

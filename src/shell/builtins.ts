@@ -30,10 +30,36 @@ export interface BuiltinContext {
 
 export type Builtin = (argv: string[], io: BuiltinIO, ctx: BuiltinContext) => number
 
-export const SPECIAL_BUILTINS = new Set([':', '.', 'source', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'unset'])
+export const SPECIAL_BUILTINS = new Set([
+  ':',
+  '.',
+  'source',
+  'break',
+  'continue',
+  'eval',
+  'exec',
+  'exit',
+  'export',
+  'readonly',
+  'return',
+  'set',
+  'shift',
+  'unset',
+])
 
-const OPTION_NAMES: Readonly<Record<string, keyof ShellOptions>> = { errexit: 'errexit', nounset: 'nounset', xtrace: 'xtrace', pipefail: 'pipefail', noglob: 'noglob' }
-const OPTION_LETTERS: Readonly<Record<string, keyof ShellOptions>> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob' }
+const OPTION_NAMES: Readonly<Record<string, keyof ShellOptions>> = {
+  errexit: 'errexit',
+  nounset: 'nounset',
+  xtrace: 'xtrace',
+  pipefail: 'pipefail',
+  noglob: 'noglob',
+}
+const OPTION_LETTERS: Readonly<Record<string, keyof ShellOptions>> = {
+  e: 'errexit',
+  u: 'nounset',
+  x: 'xtrace',
+  f: 'noglob',
+}
 
 export function builtinsFor(dialect: ShellDialect): Readonly<Record<string, Builtin>> {
   const echo = echoCommand(dialect === 'dash' ? 'dash' : 'options')
@@ -49,7 +75,11 @@ export function builtinsFor(dialect: ShellDialect): Readonly<Record<string, Buil
     exit: (argv, _io, ctx) => {
       const arg = argv[1]
       if (arg !== undefined && !/^\d+$/.test(arg)) {
-        ctx.report({ kind: 'builtin', builtin: 'exit', text: dialect === 'bash' ? `${arg}: numeric argument required` : `Illegal number: ${arg}` })
+        ctx.report({
+          kind: 'builtin',
+          builtin: 'exit',
+          text: dialect === 'bash' ? `${arg}: numeric argument required` : `Illegal number: ${arg}`,
+        })
         throw new ExitSignal(2)
       }
       throw new ExitSignal(arg === undefined ? ctx.state.lastStatus : Number(arg) & 255)
@@ -87,8 +117,18 @@ export function builtinsFor(dialect: ShellDialect): Readonly<Record<string, Buil
       throw new ExitSignal(ctx.runProgram(argv.slice(1), io))
     },
     read: readBuiltin,
-    echo: (argv, io, ctx) => echo(argv, { ...io, stdin: '', env: {}, cwd: ctx.state.cwd, fs: ctx.fs, exec: () => null, depth: 0 }),
-    printf: (argv, io, ctx) => printfCommand(argv, { ...io, stdin: '', env: {}, cwd: ctx.state.cwd, fs: ctx.fs, exec: () => null, depth: 0 }),
+    echo: (argv, io, ctx) =>
+      echo(argv, { ...io, stdin: '', env: {}, cwd: ctx.state.cwd, fs: ctx.fs, exec: () => null, depth: 0 }),
+    printf: (argv, io, ctx) =>
+      printfCommand(argv, {
+        ...io,
+        stdin: '',
+        env: {},
+        cwd: ctx.state.cwd,
+        fs: ctx.fs,
+        exec: () => null,
+        depth: 0,
+      }),
     test: testBuiltin,
     '[': testBuiltin,
   }
@@ -99,12 +139,18 @@ export function builtinsFor(dialect: ShellDialect): Readonly<Record<string, Buil
 const cd: Builtin = (argv, io, ctx) => {
   const { state, dialect } = ctx
   const arg = argv[1]
-  const target = arg === undefined ? (state.get('HOME') ?? '/') : arg === '-' ? (state.get('OLDPWD') ?? state.cwd) : arg
+  const target =
+    arg === undefined ? (state.get('HOME') ?? '/') : arg === '-' ? (state.get('OLDPWD') ?? state.cwd) : arg
   const path = resolvePath(state.cwd, target)
   const stat = ctx.fs.stat(path)
   const errno = !stat.ok ? stat.errno : stat.value.type !== 'dir' ? 'ENOTDIR' : null
   if (errno !== null) {
-    const text = dialect === 'dash' ? `can't cd to ${target}` : dialect === 'bash' ? `${target}: ${STRERROR[errno]}` : `can't cd to ${target}: ${STRERROR[errno]}`
+    const text =
+      dialect === 'dash'
+        ? `can't cd to ${target}`
+        : dialect === 'bash'
+          ? `${target}: ${STRERROR[errno]}`
+          : `can't cd to ${target}: ${STRERROR[errno]}`
     ctx.report({ kind: 'builtin', builtin: 'cd', text })
     return dialect === 'bash' ? 1 : 2
   }
@@ -176,7 +222,14 @@ const dotBuiltin: Builtin = (argv, io, ctx) => {
   if (file === undefined) return 0
   const read = ctx.fs.readFile(resolvePath(ctx.state.cwd, file))
   if (!read.ok) {
-    ctx.report({ kind: 'builtin', builtin: argv[0]!, text: ctx.dialect === 'bash' ? `${file}: ${STRERROR[read.errno]}` : `can't open '${file}': ${STRERROR[read.errno]}` })
+    ctx.report({
+      kind: 'builtin',
+      builtin: argv[0]!,
+      text:
+        ctx.dialect === 'bash'
+          ? `${file}: ${STRERROR[read.errno]}`
+          : `can't open '${file}': ${STRERROR[read.errno]}`,
+    })
     return 1
   }
   return ctx.runSource(read.value, io)

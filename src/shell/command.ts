@@ -22,7 +22,10 @@ export interface CommandIO {
    * Runs another program from the same command table (not a shell builtin), as `timeout` or
    * `env` do. Returns its exit status, or null when no such program exists.
    */
-  exec(argv: readonly string[], options?: { stdin?: string; env?: Readonly<Record<string, string>> }): number | null
+  exec(
+    argv: readonly string[],
+    options?: { stdin?: string; env?: Readonly<Record<string, string>> },
+  ): number | null
   /** How many shells deep this program runs; `sh` refuses to nest without bound. */
   readonly depth: number
 }

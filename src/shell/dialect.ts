@@ -43,11 +43,14 @@ function prefix(ctx: MessageContext, builtin: string | null): string {
     case 'ash': {
       // busybox counts `sh -c` lines from 0 and script lines from 1.
       const line = ctx.origin === 'command-string' ? ctx.line - 1 : ctx.line
-      if (builtin !== null) return `${ctx.name}: ${named}${ctx.origin === 'interactive' ? '' : `line ${line}: `}`
+      if (builtin !== null)
+        return `${ctx.name}: ${named}${ctx.origin === 'interactive' ? '' : `line ${line}: `}`
       return `${ctx.name}: ${ctx.origin === 'file' ? `line ${ctx.line}: ` : ''}`
     }
     case 'bash':
-      return ctx.origin === 'interactive' ? `${ctx.name}: ${named}` : `${ctx.name}: line ${ctx.line}: ${named}`
+      return ctx.origin === 'interactive'
+        ? `${ctx.name}: ${named}`
+        : `${ctx.name}: line ${ctx.line}: ${named}`
   }
 }
 
@@ -55,7 +58,8 @@ function body(ctx: MessageContext, message: ShellMessage): string {
   const { dialect } = ctx
   switch (message.kind) {
     case 'not-found':
-      if (dialect === 'bash') return `${message.command}: ${message.command.includes('/') ? STRERROR.ENOENT : 'command not found'}`
+      if (dialect === 'bash')
+        return `${message.command}: ${message.command.includes('/') ? STRERROR.ENOENT : 'command not found'}`
       return `${message.command}: not found`
     case 'permission-denied':
       return `${message.command}: ${STRERROR.EACCES}`
@@ -73,11 +77,20 @@ function body(ctx: MessageContext, message: ShellMessage): string {
   }
 }
 
-function redirectFailure(dialect: ShellDialect, action: 'create' | 'open', path: string, errno: Errno): string {
+function redirectFailure(
+  dialect: ShellDialect,
+  action: 'create' | 'open',
+  path: string,
+  errno: Errno,
+): string {
   if (dialect === 'bash') return `${path}: ${STRERROR[errno]}`
   const missing = errno === 'ENOENT' || errno === 'ENOTDIR'
   if (dialect === 'dash') {
-    const reason = missing ? (action === 'create' ? 'Directory nonexistent' : 'No such file') : STRERROR[errno]
+    const reason = missing
+      ? action === 'create'
+        ? 'Directory nonexistent'
+        : 'No such file'
+      : STRERROR[errno]
     return `cannot ${action} ${path}: ${reason}`
   }
   const reason = missing ? (action === 'create' ? 'nonexistent directory' : 'no such file') : STRERROR[errno]
@@ -96,7 +109,7 @@ function syntaxText(dialect: ShellDialect, issue: SyntaxIssue): string {
       return dash ? "Syntax error: Missing '}'" : "syntax error: missing '}'"
     case 'missing-arithmetic-close':
       if (bash) return 'syntax error: unexpected end of file'
-      return dash ? 'Syntax error: Missing \'))\'' : "syntax error: missing '))'"
+      return dash ? "Syntax error: Missing '))'" : "syntax error: missing '))'"
     case 'unsupported':
       return `${issue.feature} is not supported by this simulator`
     case 'unexpected': {
@@ -130,6 +143,7 @@ function bashToken(token: TokenDescription): string {
 
 /** The `set -x` line for `words`: dash prints them raw, busybox and bash quote what needs it. */
 export function traceLine(dialect: ShellDialect, ps4: string, words: readonly string[]): string {
-  const quote = (w: string) => (dialect === 'dash' || /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'"'"'`)}'`)
+  const quote = (w: string) =>
+    dialect === 'dash' || /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'"'"'`)}'`
   return `${ps4}${words.map(quote).join(' ')}\n`
 }

@@ -37,7 +37,17 @@ export function echoCommand(style: EchoStyle): Command {
 
 type EscapeFlavour = 'echo' | 'echo-dash' | 'printf'
 
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' }
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+}
 
 /** Backslash escapes as echo -e / printf read them; `\c` stops all further output. */
 export function interpretEscapes(text: string, flavour: EscapeFlavour): { output: string; stopped: boolean } {
@@ -54,7 +64,8 @@ export function interpretEscapes(text: string, flavour: EscapeFlavour): { output
       output += SIMPLE_ESCAPES[next]
       i++
     } else if (next === '0' || (flavour === 'printf' && /[0-7]/.test(next))) {
-      const digits = /^[0-7]{1,3}/.exec(text.slice(next === '0' && flavour !== 'printf' ? i + 2 : i + 1))?.[0] ?? ''
+      const digits =
+        /^[0-7]{1,3}/.exec(text.slice(next === '0' && flavour !== 'printf' ? i + 2 : i + 1))?.[0] ?? ''
       output += String.fromCharCode(parseInt(digits || '0', 8))
       i += (next === '0' && flavour !== 'printf' ? 1 : 0) + digits.length
     } else if (next === 'x' && flavour !== 'echo-dash' && /^[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
@@ -82,7 +93,8 @@ export const printfCommand: Command = (argv, io) => {
   let output = ''
   do {
     const start = used
-    const spec = /%([-+ #0]*)(\d*)(?:\.(\d*))?([sbcdiuoxX%])|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)|[^%\\]+|[%\\]/gy
+    const spec =
+      /%([-+ #0]*)(\d*)(?:\.(\d*))?([sbcdiuoxX%])|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)|[^%\\]+|[%\\]/gy
     for (let m = spec.exec(format); m !== null; m = spec.exec(format)) {
       const [token, flags = '', width = '', precision, conversion] = m
       if (conversion === undefined) {
@@ -105,11 +117,21 @@ export const printfCommand: Command = (argv, io) => {
           status = 1
         }
         const n = Number.isInteger(value) ? value : 0
-        text = conversion === 'o' ? n.toString(8) : conversion === 'x' ? n.toString(16) : conversion === 'X' ? n.toString(16).toUpperCase() : String(n)
+        text =
+          conversion === 'o'
+            ? n.toString(8)
+            : conversion === 'x'
+              ? n.toString(16)
+              : conversion === 'X'
+                ? n.toString(16).toUpperCase()
+                : String(n)
         if (flags.includes('+') && n >= 0 && (conversion === 'd' || conversion === 'i')) text = `+${text}`
       }
       const pad = Number(width || 0) - text.length
-      if (pad > 0) text = flags.includes('-') ? text + ' '.repeat(pad) : (flags.includes('0') && conversion !== 's' ? '0' : ' ').repeat(pad) + text
+      if (pad > 0)
+        text = flags.includes('-')
+          ? text + ' '.repeat(pad)
+          : (flags.includes('0') && conversion !== 's' ? '0' : ' ').repeat(pad) + text
       output += text
     }
     if (used === start) break

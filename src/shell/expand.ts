@@ -107,7 +107,19 @@ function expandPart(part: WordPart, host: ExpansionHost): Chunk[] {
     case 'arithmetic': {
       const expression = expandWord(part.expression, host)
       try {
-        return [{ text: String(evaluateArithmetic(expression, { get: host.get, set: host.set, comma: host.dialect !== 'dash' })), quoted: part.quoted, splittable: !part.quoted }]
+        return [
+          {
+            text: String(
+              evaluateArithmetic(expression, {
+                get: host.get,
+                set: host.set,
+                comma: host.dialect !== 'dash',
+              }),
+            ),
+            quoted: part.quoted,
+            splittable: !part.quoted,
+          },
+        ]
       } catch (error) {
         if (error instanceof ArithmeticError) throw new ExpansionError({ kind: 'arithmetic', error })
         throw error
@@ -122,7 +134,11 @@ function expandPart(part: WordPart, host: ExpansionHost): Chunk[] {
 /** `"$@"` gives one field per positional parameter (none at all when there are none). */
 function positionalChunks(params: readonly string[], quoted: boolean): Chunk[] {
   if (!quoted) return [{ text: params.join(' '), quoted: false, splittable: true }]
-  return params.flatMap((p, i): Chunk[] => (i === 0 ? [{ text: p, quoted: true, splittable: false }] : ['field-break', { text: p, quoted: true, splittable: false }]))
+  return params.flatMap((p, i): Chunk[] =>
+    i === 0
+      ? [{ text: p, quoted: true, splittable: false }]
+      : ['field-break', { text: p, quoted: true, splittable: false }],
+  )
 }
 
 function parameterValue(part: Extract<WordPart, { type: 'parameter' }>, host: ExpansionHost): string {
@@ -131,7 +147,8 @@ function parameterValue(part: Extract<WordPart, { type: 'parameter' }>, host: Ex
   const isSet = value !== undefined
   const isNonEmpty = isSet && value !== ''
   if (modifier === null || modifier.op === 'length') {
-    if (!isSet && host.nounset && name !== '@' && name !== '*') throw new ExpansionError({ kind: 'unset', name })
+    if (!isSet && host.nounset && name !== '@' && name !== '*')
+      throw new ExpansionError({ kind: 'unset', name })
     return modifier === null ? (value ?? '') : String((value ?? '').length)
   }
   const colon = modifier.op.startsWith(':')

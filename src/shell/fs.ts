@@ -2,7 +2,8 @@
 // working directory before calling in, so implementations only ever receive absolute, normalised
 // paths. Errors are errno codes; the wording belongs to whichever program reports them.
 
-export type Errno = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'EBUSY' | 'EINVAL'
+export type Errno =
+  'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'EBUSY' | 'EINVAL'
 
 export type FsResult<T> = { ok: true; value: T } | { ok: false; errno: Errno }
 

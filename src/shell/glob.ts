@@ -13,7 +13,9 @@ export function literalPattern(text: string, active: boolean): Pattern {
 }
 
 export function hasGlobCharacters(pattern: Pattern): boolean {
-  return pattern.text.split('').some((ch, i) => pattern.active[i] === true && (ch === '*' || ch === '?' || ch === '['))
+  return pattern.text
+    .split('')
+    .some((ch, i) => pattern.active[i] === true && (ch === '*' || ch === '?' || ch === '['))
 }
 
 export function matchesPattern(pattern: Pattern, text: string): boolean {
@@ -47,9 +49,7 @@ function bracketExpression(text: string, open: number): { source: string; end: n
   if (text[i] === ']') i++
   while (i < text.length && text[i] !== ']') i++
   if (i >= text.length) return null
-  const body = text
-    .slice(start, i)
-    .replace(/[\\\]^]/g, (c) => `\\${c}`)
+  const body = text.slice(start, i).replace(/[\\\]^]/g, (c) => `\\${c}`)
   return { source: `[${negated ? '^' : ''}${body}]`, end: i }
 }
 

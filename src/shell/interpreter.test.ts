@@ -6,14 +6,24 @@ import { createShell, runScript, runShellSource, type ShellConfig } from './inte
 import { parseScript } from './parser'
 
 function memoryFs(): MountedFileSystem {
-  return createMountedFileSystem({ root: { id: 'root', tree: buildTree({ '/tmp': { dir: true }, '/data/a.txt': 'alpha\n', '/data/b.txt': 'beta\n' }) } })
+  return createMountedFileSystem({
+    root: {
+      id: 'root',
+      tree: buildTree({ '/tmp': { dir: true }, '/data/a.txt': 'alpha\n', '/data/b.txt': 'beta\n' }),
+    },
+  })
 }
 
 /** Programs a test can observe: `args` prints its argv one per line, `cat` copies stdin or files. */
 const programs = (fs: MountedFileSystem, log: string[][] = []): Record<string, Command> => ({
   args: (argv, io) => {
     log.push(argv)
-    io.stdout(argv.slice(1).map((a) => `<${a}>\n`).join(''))
+    io.stdout(
+      argv
+        .slice(1)
+        .map((a) => `<${a}>\n`)
+        .join(''),
+    )
     return 0
   },
   cat: (argv, io) => {
@@ -42,7 +52,11 @@ describe('running commands', () => {
   it('passes expanded words to the program and returns its exit status', () => {
     const log: string[][] = []
     const fs = memoryFs()
-    const result = runShellSource('args one "two three" \'$HOME\' $HOME; fail 3', { commands: programs(fs, log), fs, env: { HOME: '/root' } })
+    const result = runShellSource('args one "two three" \'$HOME\' $HOME; fail 3', {
+      commands: programs(fs, log),
+      fs,
+      env: { HOME: '/root' },
+    })
     expect(log).toEqual([['args', 'one', 'two three', '$HOME', '/root']])
     expect(result.exitCode).toBe(3)
   })
@@ -58,7 +72,9 @@ describe('running commands', () => {
   it('reports an unknown command with status 127 in each shell’s words', () => {
     expect(run('kubectl-nope get pods').stderr).toBe('sh: kubectl-nope: not found\n')
     expect(run('kubectl-nope get pods', { dialect: 'dash' }).stderr).toBe('sh: 1: kubectl-nope: not found\n')
-    expect(run('\nkubectl-nope get pods', { dialect: 'bash', name: 'bash' }).stderr).toBe('bash: line 2: kubectl-nope: command not found\n')
+    expect(run('\nkubectl-nope get pods', { dialect: 'bash', name: 'bash' }).stderr).toBe(
+      'bash: line 2: kubectl-nope: command not found\n',
+    )
     expect(run('kubectl-nope; echo $?').stdout).toBe('127\n')
   })
 
@@ -79,11 +95,15 @@ describe('running commands', () => {
   })
 
   it('applies prefix assignments to a builtin for that call only', () => {
-    expect(run('x=keep; printf " a b \\n" | { IFS= read -r line; echo "[$line]"; }; x=once true; echo $x').stdout).toBe('[ a b ]\nkeep\n')
+    expect(
+      run('x=keep; printf " a b \\n" | { IFS= read -r line; echo "[$line]"; }; x=once true; echo $x').stdout,
+    ).toBe('[ a b ]\nkeep\n')
   })
 
   it('lets a program read only what it consumes from a shared input', () => {
-    expect(run('printf "a\\nb\\nc\\n" | { read first; echo "first=$first"; cat; }').stdout).toBe('first=a\nb\nc\n')
+    expect(run('printf "a\\nb\\nc\\n" | { read first; echo "first=$first"; cat; }').stdout).toBe(
+      'first=a\nb\nc\n',
+    )
     expect(run('while read line; do echo "L:$line"; done <<EOF\none\ntwo\nEOF').stdout).toBe('L:one\nL:two\n')
   })
 })
@@ -148,7 +168,9 @@ describe('expansion', () => {
   })
 
   it('matches unquoted globs against the filesystem and leaves unmatched ones alone', () => {
-    expect(run('echo /data/*.txt /data/nothing* "/data/*"').stdout).toBe('/data/a.txt /data/b.txt /data/nothing* /data/*\n')
+    expect(run('echo /data/*.txt /data/nothing* "/data/*"').stdout).toBe(
+      '/data/a.txt /data/b.txt /data/nothing* /data/*\n',
+    )
   })
 
   it('expands "$@" to one word per positional parameter', () => {
@@ -156,28 +178,43 @@ describe('expansion', () => {
   })
 
   it('stops a non-interactive shell on an unset variable under set -u', () => {
-    expect(run('set -u; echo $NOPE; echo after')).toMatchObject({ stdout: '', stderr: 'sh: NOPE: parameter not set\n', exitCode: 2, exited: true })
+    expect(run('set -u; echo $NOPE; echo after')).toMatchObject({
+      stdout: '',
+      stderr: 'sh: NOPE: parameter not set\n',
+      exitCode: 2,
+      exited: true,
+    })
   })
 
   it('reports division by zero in each shell’s words', () => {
     expect(run('echo $((1/0))').stderr).toBe('sh: divide by zero\n')
-    expect(run('echo $((1/0))', { dialect: 'dash' }).stderr).toBe('sh: 1: arithmetic expression: division by zero: "1/0"\n')
+    expect(run('echo $((1/0))', { dialect: 'dash' }).stderr).toBe(
+      'sh: 1: arithmetic expression: division by zero: "1/0"\n',
+    )
   })
 })
 
 describe('control flow', () => {
   it('loops over words, with break and continue', () => {
-    expect(run('for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done').stdout).toBe('1\n3\n')
+    expect(
+      run('for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done').stdout,
+    ).toBe('1\n3\n')
   })
 
   it('runs while and until loops on their condition’s status', () => {
-    expect(run('i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; until [ $i -eq 0 ]; do i=$((i-1)); done; echo $i').stdout).toBe('0\n')
+    expect(
+      run('i=0; while [ $i -lt 3 ]; do i=$((i+1)); done; until [ $i -eq 0 ]; do i=$((i-1)); done; echo $i')
+        .stdout,
+    ).toBe('0\n')
   })
 
   it('runs the first case item whose pattern matches', () => {
-    const source = 'for h in web-0 db-2 "*"; do case $h in web-*) echo "web $h";; db-[0-9]|x) echo "db $h" ;; "*") echo star;; esac; done'
+    const source =
+      'for h in web-0 db-2 "*"; do case $h in web-*) echo "web $h";; db-[0-9]|x) echo "db $h" ;; "*") echo star;; esac; done'
     expect(run(source).stdout).toBe('web web-0\ndb db-2\nstar\n')
-    expect(run('case x in x) echo').stderr).toBe('sh: syntax error: unexpected end of file (expecting ";;")\n')
+    expect(run('case x in x) echo').stderr).toBe(
+      'sh: syntax error: unexpected end of file (expecting ";;")\n',
+    )
   })
 
   it('picks the first if branch whose condition succeeds', () => {
@@ -185,7 +222,9 @@ describe('control flow', () => {
   })
 
   it('calls functions with their own positional parameters and return status', () => {
-    expect(run('greet() { echo "hi $1 ($#)"; return 5; }; greet web-0; echo $? $#').stdout).toBe('hi web-0 (1)\n5 0\n')
+    expect(run('greet() { echo "hi $1 ($#)"; return 5; }; greet web-0; echo $? $#').stdout).toBe(
+      'hi web-0 (1)\n5 0\n',
+    )
   })
 
   it('keeps a subshell’s changes to itself', () => {
@@ -193,11 +232,17 @@ describe('control flow', () => {
   })
 
   it('stops at the first failing command under set -e, except in conditions', () => {
-    expect(run('set -e; if fail 1; then :; fi; fail 1 || true; echo reached; fail 7; echo never')).toMatchObject({ stdout: 'reached\n', exitCode: 7, exited: true })
+    expect(
+      run('set -e; if fail 1; then :; fi; fail 1 || true; echo reached; fail 7; echo never'),
+    ).toMatchObject({ stdout: 'reached\n', exitCode: 7, exited: true })
   })
 
   it('ends the script at exit with the given status', () => {
-    expect(run('echo start; exit 4; echo never')).toMatchObject({ stdout: 'start\n', exitCode: 4, exited: true })
+    expect(run('echo start; exit 4; echo never')).toMatchObject({
+      stdout: 'start\n',
+      exitCode: 4,
+      exited: true,
+    })
   })
 
   it('stops a runaway loop at the iteration limit instead of hanging', () => {
@@ -211,7 +256,10 @@ describe('control flow', () => {
     const fs = memoryFs()
     const result = runShellSource('args first\nfor i in 1; do', { commands: programs(fs, log), fs })
     expect(log).toEqual([])
-    expect(result).toMatchObject({ exitCode: 2, stderr: 'sh: syntax error: unexpected end of file (expecting "done")\n' })
+    expect(result).toMatchObject({
+      exitCode: 2,
+      stderr: 'sh: syntax error: unexpected end of file (expecting "done")\n',
+    })
   })
 })
 
@@ -229,11 +277,16 @@ describe('builtins', () => {
   })
 
   it('formats printf conversions and reuses the format for extra arguments', () => {
-    expect(run("printf '%s=%d\\n' a 1 b 2; printf '%5s|%-3s|%03d\\n' x y 7").stdout).toBe('a=1\nb=2\n    x|y  |007\n')
+    expect(run("printf '%s=%d\\n' a 1 b 2; printf '%5s|%-3s|%03d\\n' x y 7").stdout).toBe(
+      'a=1\nb=2\n    x|y  |007\n',
+    )
   })
 
   it('tests strings, numbers and files, and reports malformed tests', () => {
-    expect(run('[ -f /data/a.txt ] && [ -d /data ] && [ ! -e /nope ] && [ 2 -gt 1 ] && [ a != b ] && echo yes').stdout).toBe('yes\n')
+    expect(
+      run('[ -f /data/a.txt ] && [ -d /data ] && [ ! -e /nope ] && [ 2 -gt 1 ] && [ a != b ] && echo yes')
+        .stdout,
+    ).toBe('yes\n')
     expect(run('[ 1 -eq a ]; echo $?')).toMatchObject({ stdout: '2\n', stderr: 'sh: a: bad number\n' })
     expect(run('[ 1 = 1', { dialect: 'dash' }).stderr).toBe('sh: 1: [: missing ]\n')
   })
@@ -250,7 +303,11 @@ describe('builtins', () => {
       envs.push({ ...io.env })
       return 0
     }
-    runShellSource('LOCAL=1; export SHARED=2; ONCE=3 printenv; printenv', { commands: { printenv }, fs, env: { HOME: '/root' } })
+    runShellSource('LOCAL=1; export SHARED=2; ONCE=3 printenv; printenv', {
+      commands: { printenv },
+      fs,
+      env: { HOME: '/root' },
+    })
     expect(envs[0]).toMatchObject({ HOME: '/root', SHARED: '2', ONCE: '3' })
     expect(envs[0]).not.toHaveProperty('LOCAL')
     expect(envs[1]).not.toHaveProperty('ONCE')
@@ -276,14 +333,23 @@ describe('createShell', () => {
   it('streams output to the sinks in the order it was produced', () => {
     const fs = memoryFs()
     const events: string[] = []
-    runShellSource('echo out1; warn err1; echo out2', { commands: programs(fs), fs, stdout: (t) => events.push(`1:${t}`), stderr: (t) => events.push(`2:${t}`) })
+    runShellSource('echo out1; warn err1; echo out2', {
+      commands: programs(fs),
+      fs,
+      stdout: (t) => events.push(`1:${t}`),
+      stderr: (t) => events.push(`2:${t}`),
+    })
     expect(events).toEqual(['1:out1\n', '2:err1\n', '1:out2\n'])
   })
 
   it('lets a program run another one through io.exec, as timeout and env do', () => {
     const fs = memoryFs()
-    const timeout: Command = (argv, io) => io.exec(argv.slice(2)) ?? (io.stderr(`timeout: failed to run command '${argv[2]}'\n`), 127)
-    const result = runShellSource('timeout 5 args x; timeout 5 missing', { commands: { ...programs(fs), timeout }, fs })
+    const timeout: Command = (argv, io) =>
+      io.exec(argv.slice(2)) ?? (io.stderr(`timeout: failed to run command '${argv[2]}'\n`), 127)
+    const result = runShellSource('timeout 5 args x; timeout 5 missing', {
+      commands: { ...programs(fs), timeout },
+      fs,
+    })
     expect(result.stdout).toBe('<x>\n')
     expect(result.stderr).toBe("timeout: failed to run command 'missing'\n")
   })
@@ -312,7 +378,9 @@ describe('a runner session', () => {
     const parsed = parseScript('echo one\nfor i in a b; do\n  echo $i\ndone')
     if (!parsed.ok) throw new Error('failed to parse')
     const shell = createShell({ commands: programs(fs), fs })
-    const transcript = parsed.script.commands.map((command) => `$ ${command.source}\n${shell.run(command).stdout}`).join('')
+    const transcript = parsed.script.commands
+      .map((command) => `$ ${command.source}\n${shell.run(command).stdout}`)
+      .join('')
     expect(transcript).toBe('$ echo one\none\n$ for i in a b; do\n  echo $i\ndone\na\nb\n')
   })
 })

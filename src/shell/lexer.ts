@@ -5,10 +5,45 @@ import type { CommandList, HereDoc, Word } from './ast'
 import { ShellSyntaxError } from './syntaxError'
 import { makeScanContext, scanExpandingText, scanWord, type ScanContext } from './wordScanner'
 
-export type Operator = '&&' | '||' | ';;' | ';' | '&' | '|' | '(' | ')' | '<<-' | '<<' | '>>' | '>|' | '>&' | '<&' | '<>' | '>' | '<'
+export type Operator =
+  | '&&'
+  | '||'
+  | ';;'
+  | ';'
+  | '&'
+  | '|'
+  | '('
+  | ')'
+  | '<<-'
+  | '<<'
+  | '>>'
+  | '>|'
+  | '>&'
+  | '<&'
+  | '<>'
+  | '>'
+  | '<'
 
 // Longest first, so `<<-` wins over `<<` and `<`.
-const OPERATORS: readonly Operator[] = ['<<-', '&&', '||', ';;', '<<', '>>', '>|', '>&', '<&', '<>', ';', '&', '|', '(', ')', '>', '<']
+const OPERATORS: readonly Operator[] = [
+  '<<-',
+  '&&',
+  '||',
+  ';;',
+  '<<',
+  '>>',
+  '>|',
+  '>&',
+  '<&',
+  '<>',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '>',
+  '<',
+]
 
 interface Span {
   readonly start: number
@@ -18,7 +53,12 @@ interface Span {
 
 export type Token =
   | (Span & { readonly kind: 'word'; readonly word: Word })
-  | (Span & { readonly kind: 'operator'; readonly op: Operator; readonly fd: number | null; readonly heredoc: HereDoc | null })
+  | (Span & {
+      readonly kind: 'operator'
+      readonly op: Operator
+      readonly fd: number | null
+      readonly heredoc: HereDoc | null
+    })
   | (Span & { readonly kind: 'newline' })
   | (Span & { readonly kind: 'eof' })
 
@@ -99,7 +139,12 @@ export class Lexer {
     const start = this.pos
     const ch = this.src[start]
     if (start >= this.src.length || ch === '\n' || ';&|()<>'.includes(ch!)) {
-      const token = start >= this.src.length ? { kind: 'eof' as const } : ch === '\n' ? { kind: 'newline' as const } : { kind: 'operator' as const, text: ch! }
+      const token =
+        start >= this.src.length
+          ? { kind: 'eof' as const }
+          : ch === '\n'
+            ? { kind: 'newline' as const }
+            : { kind: 'operator' as const, text: ch! }
       throw new ShellSyntaxError({ kind: 'unexpected', token }, this.ctx.lineAt(start), token.kind === 'eof')
     }
     const { word, end } = scanWord(this.ctx, start)
@@ -133,7 +178,11 @@ export class Lexer {
         body += `${text}\n`
       }
       if (!terminated && this.options.heredocNeedsDelimiter) {
-        throw new ShellSyntaxError({ kind: 'unexpected', token: { kind: 'eof' }, expecting: doc.delimiter }, this.ctx.lineAt(src.length), true)
+        throw new ShellSyntaxError(
+          { kind: 'unexpected', token: { kind: 'eof' }, expecting: doc.delimiter },
+          this.ctx.lineAt(src.length),
+          true,
+        )
       }
       doc.body = doc.quoted
         ? { raw: body, parts: body === '' ? [] : [{ type: 'literal', text: body, quoted: true }] }

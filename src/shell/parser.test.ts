@@ -19,12 +19,20 @@ function simple(source: string): SimpleCommand {
 }
 
 function parts(word: Word) {
-  return word.parts.map((p) => (p.type === 'literal' ? [p.type, p.text, p.quoted] : p.type === 'parameter' ? [p.type, p.name, p.quoted] : [p.type, p.quoted]))
+  return word.parts.map((p) =>
+    p.type === 'literal'
+      ? [p.type, p.text, p.quoted]
+      : p.type === 'parameter'
+        ? [p.type, p.name, p.quoted]
+        : [p.type, p.quoted],
+  )
 }
 
 describe('parseScript', () => {
   it('keeps each top-level command’s source exactly as written, one per line', () => {
-    const script = parse('kubectl get pods -l app=nginx\n\n  kubectl get pvc   # claims\nkubectl apply -f web.yaml; kubectl get sts')
+    const script = parse(
+      'kubectl get pods -l app=nginx\n\n  kubectl get pvc   # claims\nkubectl apply -f web.yaml; kubectl get sts',
+    )
     expect(script.commands.map((c) => [c.line, c.source])).toEqual([
       [1, 'kubectl get pods -l app=nginx'],
       [3, 'kubectl get pvc   # claims'],
@@ -33,13 +41,18 @@ describe('parseScript', () => {
   })
 
   it('skips comment-only lines', () => {
-    const script = parse('# use this terminal to watch\n# end this watch later\nkubectl get pods --watch -l app=nginx\n')
+    const script = parse(
+      '# use this terminal to watch\n# end this watch later\nkubectl get pods --watch -l app=nginx\n',
+    )
     expect(script.commands.map((c) => c.source)).toEqual(['kubectl get pods --watch -l app=nginx'])
   })
 
   it('joins the lines of a multi-line for loop with newlines', () => {
     const script = parse('for i in 0 1; do\n  kubectl exec "web-$i" -- hostname\ndone\nkubectl get pods')
-    expect(script.commands.map((c) => c.source)).toEqual(['for i in 0 1; do\n  kubectl exec "web-$i" -- hostname\ndone', 'kubectl get pods'])
+    expect(script.commands.map((c) => c.source)).toEqual([
+      'for i in 0 1; do\n  kubectl exec "web-$i" -- hostname\ndone',
+      'kubectl get pods',
+    ])
   })
 
   it('gives a command with a here-document only its first line as source', () => {
@@ -49,13 +62,20 @@ describe('parseScript', () => {
       [5, 'kubectl get svc'],
     ])
     const redirect = simple("cat <<'EOF'\n$HOME\nEOF").redirects[0]!
-    expect(redirect.kind === 'heredoc' && redirect.doc.body.parts).toEqual([{ type: 'literal', text: '$HOME\n', quoted: true }])
+    expect(redirect.kind === 'heredoc' && redirect.doc.body.parts).toEqual([
+      { type: 'literal', text: '$HOME\n', quoted: true },
+    ])
   })
 
   it('keeps line continuations in the source but joins the words', () => {
     const script = parse('kubectl apply \\\n  -f web.yaml')
     expect(script.commands[0]!.source).toBe('kubectl apply \\\n  -f web.yaml')
-    expect(simple('kubectl apply \\\n  -f web.yaml').words.map((w) => w.raw)).toEqual(['kubectl', 'apply', '-f', 'web.yaml'])
+    expect(simple('kubectl apply \\\n  -f web.yaml').words.map((w) => w.raw)).toEqual([
+      'kubectl',
+      'apply',
+      '-f',
+      'web.yaml',
+    ])
   })
 
   it('marks single- and double-quoted text as quoted and finds expansions inside double quotes', () => {
@@ -124,16 +144,30 @@ describe('parseScript', () => {
   })
 
   it('treats reserved words as ordinary arguments after the first word', () => {
-    expect(simple('echo for do done if fi').words.map((w) => w.raw)).toEqual(['echo', 'for', 'do', 'done', 'if', 'fi'])
+    expect(simple('echo for do done if fi').words.map((w) => w.raw)).toEqual([
+      'echo',
+      'for',
+      'do',
+      'done',
+      'if',
+      'fi',
+    ])
   })
 
   it('parses if/elif/else, while, until, groups, subshells and function definitions', () => {
-    expect(firstCommand('if a; then b; elif c; then d; else e; fi')).toMatchObject({ kind: 'if', branches: [{}, {}] })
+    expect(firstCommand('if a; then b; elif c; then d; else e; fi')).toMatchObject({
+      kind: 'if',
+      branches: [{}, {}],
+    })
     expect(firstCommand('while a; do b; done')).toMatchObject({ kind: 'while', until: false })
     expect(firstCommand('until a; do b; done')).toMatchObject({ kind: 'while', until: true })
     expect(firstCommand('{ a; b; } > f')).toMatchObject({ kind: 'group', redirects: [{ fd: 1, op: '>' }] })
     expect(firstCommand('(cd /tmp; ls)')).toMatchObject({ kind: 'subshell' })
-    expect(firstCommand('wait_for() { kubectl get pods; }')).toMatchObject({ kind: 'function', name: 'wait_for', body: { kind: 'group' } })
+    expect(firstCommand('wait_for() { kubectl get pods; }')).toMatchObject({
+      kind: 'function',
+      name: 'wait_for',
+      body: { kind: 'group' },
+    })
   })
 
   it('parses every command line of the StatefulSet tutorial', () => {
@@ -159,8 +193,12 @@ describe('parseScript', () => {
       'kubectl delete pvc www-web-0 www-web-1 www-web-2 www-web-3 www-web-4',
     ]
     expect(tutorial.filter((line) => !parseScript(line).ok)).toEqual([])
-    const template = simple(`kubectl get pod "web-$p" --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'`).words[5]!
-    expect(parts(template)).toEqual([['literal', '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}', true]])
+    const template = simple(
+      `kubectl get pod "web-$p" --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'`,
+    ).words[5]!
+    expect(parts(template)).toEqual([
+      ['literal', '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}', true],
+    ])
   })
 
   it('reports an unterminated quote as incomplete input on the line where input ended', () => {
@@ -173,15 +211,26 @@ describe('parseScript', () => {
 
   it('reports a loop without done as an unexpected end of file expecting done', () => {
     const result = parseScript('for i in 1; do echo')
-    expect(result.ok || result.error.issue).toEqual({ kind: 'unexpected', token: { kind: 'eof' }, expecting: 'done' })
+    expect(result.ok || result.error.issue).toEqual({
+      kind: 'unexpected',
+      token: { kind: 'eof' },
+      expecting: 'done',
+    })
     expect(result.ok || result.error.incomplete).toBe(true)
   })
 
   it('reports a stray reserved word with what the open construct expected', () => {
     const stray = parseScript('done')
-    expect(stray.ok || stray.error.issue).toEqual({ kind: 'unexpected', token: { kind: 'word', text: 'done' } })
+    expect(stray.ok || stray.error.issue).toEqual({
+      kind: 'unexpected',
+      token: { kind: 'word', text: 'done' },
+    })
     const mismatched = parseScript('if true; then echo; done')
-    expect(mismatched.ok || mismatched.error.issue).toEqual({ kind: 'unexpected', token: { kind: 'word', text: 'done' }, expecting: 'fi' })
+    expect(mismatched.ok || mismatched.error.issue).toEqual({
+      kind: 'unexpected',
+      token: { kind: 'word', text: 'done' },
+      expecting: 'fi',
+    })
     expect(mismatched.ok || mismatched.error.incomplete).toBe(false)
   })
 
@@ -192,7 +241,10 @@ describe('parseScript', () => {
 
   it('refuses background jobs, which the simulator cannot run', () => {
     const result = parseScript('kubectl get pods -w &')
-    expect(result.ok || result.error.issue).toEqual({ kind: 'unsupported', feature: 'running a command in the background (&)' })
+    expect(result.ok || result.error.issue).toEqual({
+      kind: 'unsupported',
+      feature: 'running a command in the background (&)',
+    })
   })
 
   it('asks interactive input for the rest of an unfinished here-document', () => {

@@ -2,7 +2,17 @@
 // commands with assignments and redirections, pipelines, && and ||, for / if / while / until,
 // { groups }, ( subshells ) and function definitions. Reserved words are recognised only where
 // POSIX recognises them: as the first word of a command.
-import type { AndOrList, CommandList, CommandNode, Pipeline, Redirect, Script, SimpleCommand, TopLevelCommand, Word } from './ast'
+import type {
+  AndOrList,
+  CommandList,
+  CommandNode,
+  Pipeline,
+  Redirect,
+  Script,
+  SimpleCommand,
+  TopLevelCommand,
+  Word,
+} from './ast'
 import { Lexer, type Token } from './lexer'
 import { ShellSyntaxError, type TokenDescription } from './syntaxError'
 
@@ -77,8 +87,15 @@ class Parser {
     const expecting = terminators[terminators.length - 1]
     for (;;) {
       const token = this.lexer.peek()
-      if (this.isReserved(token, terminators) || (token.kind === 'operator' && (token.op === ')' || token.op === ';;') && terminators.includes(token.op))) break
-      if (token.kind === 'eof' || this.isReserved(token, [...LIST_TERMINATORS])) throw this.unexpected(token, expecting)
+      if (
+        this.isReserved(token, terminators) ||
+        (token.kind === 'operator' &&
+          (token.op === ')' || token.op === ';;') &&
+          terminators.includes(token.op))
+      )
+        break
+      if (token.kind === 'eof' || this.isReserved(token, [...LIST_TERMINATORS]))
+        throw this.unexpected(token, expecting)
       items.push(this.andOr())
       const separator = this.lexer.peek()
       if (separator.kind === 'operator' && separator.op === '&') throw this.unsupportedBackground(separator)
@@ -153,7 +170,12 @@ class Parser {
         const assignment = words.length === 0 ? asAssignment(token.word) : null
         if (assignment) assignments.push(assignment)
         else words.push(token.word)
-        if (words.length === 1 && assignments.length === 0 && redirects.length === 0 && this.isFunctionStart(token.word)) {
+        if (
+          words.length === 1 &&
+          assignments.length === 0 &&
+          redirects.length === 0 &&
+          this.isFunctionStart(token.word)
+        ) {
           return this.functionDefinition(token.word.raw, first.line)
         }
       } else break
@@ -184,7 +206,12 @@ class Parser {
     const target = this.lexer.next()
     if (target.kind !== 'word') throw this.unexpected(target)
     this.lastEnd = target.end
-    return { kind: 'file', fd, op: token.op as Extract<Redirect, { kind: 'file' }>['op'], target: target.word }
+    return {
+      kind: 'file',
+      fd,
+      op: token.op as Extract<Redirect, { kind: 'file' }>['op'],
+      target: target.word,
+    }
   }
 
   private withRedirects(node: CommandNode): CommandNode {
@@ -256,7 +283,8 @@ class Parser {
 
   private endOfHeader(): void {
     const token = this.lexer.next()
-    if (!(token.kind === 'newline' || (token.kind === 'operator' && token.op === ';'))) throw this.unexpected(token)
+    if (!(token.kind === 'newline' || (token.kind === 'operator' && token.op === ';')))
+      throw this.unexpected(token)
     this.lastEnd = token.end
   }
 
@@ -344,12 +372,19 @@ class Parser {
         : token.kind === 'operator'
           ? { kind: 'operator', text: token.op }
           : { kind: token.kind }
-    const issue = expecting === undefined ? { kind: 'unexpected' as const, token: description } : { kind: 'unexpected' as const, token: description, expecting }
+    const issue =
+      expecting === undefined
+        ? { kind: 'unexpected' as const, token: description }
+        : { kind: 'unexpected' as const, token: description, expecting }
     return new ShellSyntaxError(issue, token.line, token.kind === 'eof')
   }
 
   private unsupportedBackground(token: Token): ShellSyntaxError {
-    return new ShellSyntaxError({ kind: 'unsupported', feature: 'running a command in the background (&)' }, token.line, false)
+    return new ShellSyntaxError(
+      { kind: 'unsupported', feature: 'running a command in the background (&)' },
+      token.line,
+      false,
+    )
   }
 }
 

@@ -13,7 +13,11 @@ export interface ProgramContext {
 }
 
 /** Starts `argv` with these descriptors and environment; null when no such program exists. */
-export type ProgramLauncher = (argv: readonly string[], fds: Descriptors, env: Readonly<Record<string, string>>) => number | null
+export type ProgramLauncher = (
+  argv: readonly string[],
+  fds: Descriptors,
+  env: Readonly<Record<string, string>>,
+) => number | null
 
 export function commandIO(fds: Descriptors, context: ProgramContext, launch: ProgramLauncher): CommandIO {
   let stdin: string | null = null
@@ -30,7 +34,10 @@ export function commandIO(fds: Descriptors, context: ProgramContext, launch: Pro
     depth: context.depth,
     exec: (argv, options = {}) => {
       if (argv.length === 0) return null
-      const childFds: Descriptors = { ...fds, stdin: options.stdin === undefined ? fds.stdin : new InputStream(options.stdin) }
+      const childFds: Descriptors = {
+        ...fds,
+        stdin: options.stdin === undefined ? fds.stdin : new InputStream(options.stdin),
+      }
       return launch(argv, childFds, options.env ?? context.env)
     },
   }

@@ -23,7 +23,11 @@ export type RedirectResult = { ok: true; fds: Descriptors } | { ok: false; messa
 
 const discard: Sink = () => {}
 
-export function applyRedirects(redirects: readonly Redirect[], fds: Descriptors, host: RedirectHost): RedirectResult {
+export function applyRedirects(
+  redirects: readonly Redirect[],
+  fds: Descriptors,
+  host: RedirectHost,
+): RedirectResult {
   const table: [InputStream, Sink, Sink] = [fds.stdin, fds.stdout, fds.stderr]
   for (const redirect of redirects) {
     if (redirect.fd > 2) return { ok: false, message: { kind: 'bad-descriptor', fd: String(redirect.fd) } }
@@ -63,7 +67,11 @@ export function applyRedirects(redirects: readonly Redirect[], fds: Descriptors,
   return { ok: true, fds: { stdin: table[0], stdout: table[1], stderr: table[2] } }
 }
 
-function openInput(target: string, host: RedirectHost, create: boolean): { ok: true; stream: InputStream } | { ok: false; message: ShellMessage } {
+function openInput(
+  target: string,
+  host: RedirectHost,
+  create: boolean,
+): { ok: true; stream: InputStream } | { ok: false; message: ShellMessage } {
   if (target === '/dev/null') return { ok: true, stream: new InputStream('') }
   const path = resolvePath(host.cwd, target)
   const read = host.fs.readFile(path)
@@ -76,7 +84,12 @@ function openInput(target: string, host: RedirectHost, create: boolean): { ok: t
   return { ok: false, message: { kind: 'cannot-open', path: target, errno: read.errno } }
 }
 
-function openOutput(target: string, host: RedirectHost, append: boolean, table: readonly [InputStream, Sink, Sink]): { ok: true; sink: Sink } | { ok: false; message: ShellMessage } {
+function openOutput(
+  target: string,
+  host: RedirectHost,
+  append: boolean,
+  table: readonly [InputStream, Sink, Sink],
+): { ok: true; sink: Sink } | { ok: false; message: ShellMessage } {
   if (target === '/dev/null') return { ok: true, sink: discard }
   if (target === '/dev/stdout') return { ok: true, sink: table[1] }
   if (target === '/dev/stderr') return { ok: true, sink: table[2] }

@@ -31,11 +31,17 @@ export class ShellState {
     init: { vars: Iterable<readonly [string, string]>; cwd: string; positional: string[] },
     copyFrom?: ShellState,
   ) {
-    this.vars = new Map(copyFrom ? [...copyFrom.vars].map(([k, v]) => [k, { ...v }]) : [...init.vars].map(([k, v]) => [k, { value: v, exported: true }]))
+    this.vars = new Map(
+      copyFrom
+        ? [...copyFrom.vars].map(([k, v]) => [k, { ...v }])
+        : [...init.vars].map(([k, v]) => [k, { value: v, exported: true }]),
+    )
     this.functions = new Map(copyFrom?.functions ?? [])
     this.cwd = init.cwd
     this.positional = [...init.positional]
-    this.options = copyFrom ? { ...copyFrom.options } : { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false }
+    this.options = copyFrom
+      ? { ...copyFrom.options }
+      : { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false }
     if (copyFrom) {
       this.lastStatus = copyFrom.lastStatus
       this.conditionDepth = copyFrom.conditionDepth

@@ -3,11 +3,32 @@
 // busybox applet and coreutils' binary word them differently.
 import { resolvePath, type ShellFileSystem } from './fs'
 
-export type TestError = { kind: 'missing-bracket' } | { kind: 'bad-number'; value: string } | { kind: 'unexpected'; token: string } | { kind: 'missing-argument'; op: string }
+export type TestError =
+  | { kind: 'missing-bracket' }
+  | { kind: 'bad-number'; value: string }
+  | { kind: 'unexpected'; token: string }
+  | { kind: 'missing-argument'; op: string }
 
 export type TestResult = { ok: true; status: 0 | 1 } | { ok: false; error: TestError }
 
-const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-n', '-z', '-L', '-h', '-b', '-c', '-p', '-S', '-t'])
+const UNARY = new Set([
+  '-e',
+  '-f',
+  '-d',
+  '-s',
+  '-r',
+  '-w',
+  '-x',
+  '-n',
+  '-z',
+  '-L',
+  '-h',
+  '-b',
+  '-c',
+  '-p',
+  '-S',
+  '-t',
+])
 const BINARY = new Set(['=', '==', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '<', '>'])
 
 class TestFailure {
@@ -153,7 +174,9 @@ export function testErrorText(style: 'ash' | 'dash' | 'bash' | 'coreutils', erro
     case 'bad-number':
       if (style === 'dash') return `Illegal number: ${error.value}`
       if (style === 'ash') return `${error.value}: bad number`
-      return style === 'bash' ? `${error.value}: integer expression expected` : `invalid integer '${error.value}'`
+      return style === 'bash'
+        ? `${error.value}: integer expression expected`
+        : `invalid integer '${error.value}'`
     case 'unexpected':
       return style === 'coreutils' ? `extra argument '${error.token}'` : `${error.token}: unexpected operator`
     case 'missing-argument':

@@ -10,7 +10,11 @@ export interface ScanContext {
   parseNested(source: string, firstLine: number): CommandList
 }
 
-export function makeScanContext(src: string, firstLine: number, parseNested: ScanContext['parseNested']): ScanContext {
+export function makeScanContext(
+  src: string,
+  firstLine: number,
+  parseNested: ScanContext['parseNested'],
+): ScanContext {
   const newlines: number[] = []
   for (let i = 0; i < src.length; i++) if (src[i] === '\n') newlines.push(i)
   const lineAt = (offset: number): number => {
@@ -34,7 +38,8 @@ class PartsBuilder {
 
   literal(text: string, quoted: boolean): void {
     const last = this.parts[this.parts.length - 1]
-    if (last?.type === 'literal' && last.quoted === quoted) this.parts[this.parts.length - 1] = { ...last, text: last.text + text }
+    if (last?.type === 'literal' && last.quoted === quoted)
+      this.parts[this.parts.length - 1] = { ...last, text: last.text + text }
     else this.parts.push({ type: 'literal', text, quoted })
   }
 
@@ -189,7 +194,11 @@ function scanBracedParameter(ctx: ScanContext, at: number, quoted: boolean, b: P
   const op = length ? undefined : MODIFIER_OPS.find((candidate) => src.startsWith(candidate, i))
   if (op === undefined) {
     if (i >= src.length) throw missingBrace(ctx)
-    throw new ShellSyntaxError({ kind: 'unsupported', feature: `\${${name}${src[i]}...}` }, ctx.lineAt(i), false)
+    throw new ShellSyntaxError(
+      { kind: 'unsupported', feature: `\${${name}${src[i]}...}` },
+      ctx.lineAt(i),
+      false,
+    )
   }
   const wordBuilder = new PartsBuilder()
   const start = i + op.length
@@ -208,7 +217,11 @@ function scanBackquote(ctx: ScanContext, at: number, quoted: boolean, b: PartsBu
     if (i >= src.length) throw unterminated(ctx)
     const ch = src[i]!
     if (ch === '`') break
-    if (ch === '\\' && i + 1 < src.length && ('$`\\'.includes(src[i + 1]!) || (quoted && src[i + 1] === '"'))) {
+    if (
+      ch === '\\' &&
+      i + 1 < src.length &&
+      ('$`\\'.includes(src[i + 1]!) || (quoted && src[i + 1] === '"'))
+    ) {
       inner += src[i + 1]
       i += 2
     } else {
@@ -264,5 +277,9 @@ function missingBrace(ctx: ScanContext): ShellSyntaxError {
 }
 
 function eofExpecting(ctx: ScanContext, expecting: string): ShellSyntaxError {
-  return new ShellSyntaxError({ kind: 'unexpected', token: { kind: 'eof' }, expecting }, ctx.lineAt(ctx.src.length), true)
+  return new ShellSyntaxError(
+    { kind: 'unexpected', token: { kind: 'eof' }, expecting },
+    ctx.lineAt(ctx.src.length),
+    true,
+  )
 }

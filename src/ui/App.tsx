@@ -1,3 +1,5 @@
+import { EnginePreview } from './EnginePreview'
+
 /**
  * Placeholder home page. The interactive cluster view (manifest editor, kubectl
  * shell and the animated StatefulSet) replaces this in a later issue.
@@ -15,8 +17,9 @@ export function App() {
         <p className="tagline">Learn Kubernetes StatefulSets by simulation.</p>
       </header>
       <p className="status" role="status">
-        The interactive cluster view is coming; this page is a placeholder until it lands.
+        The interactive cluster view is coming; until it lands, here is the engine at work.
       </p>
+      <EnginePreview />
     </main>
   )
 }

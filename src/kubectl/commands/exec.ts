@@ -3,7 +3,7 @@
 import type { Container, Pod } from '../../sim/model'
 import { notFound, StatusError } from '../../sim/api/errors'
 import type { CommandOutcome, KubectlEnv } from '../env'
-import { KubectlError } from '../env'
+import { KubectlError, TTY_WARNING } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { errorText } from '../printErrors'
 
@@ -34,11 +34,13 @@ export function exec(argv: string[], env: KubectlEnv): CommandOutcome {
   }
   const status = pod.status.containerStatuses?.find((s) => s.name === container.name)
   if (!status?.state.running) throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
+  if (flags.tty && !env.terminal) env.err(TTY_WARNING)
   const runtime = env.sim.containerRuntime
   if (!runtime) throw new KubectlError('unable to upgrade connection: no container runtime')
   const result = runtime.exec(pod, container, command, flags.stdin ? (env.stdin ?? '') : '')
   env.out(result.stdout)
   env.err(result.stderr)
+  if (result.startFailed) return 1
   if (result.exitCode !== 0) {
     env.err(`command terminated with exit code ${result.exitCode}\n`)
     return result.exitCode

@@ -3,7 +3,7 @@
 // `pod/NAME created`. A pod that fails ends with `pod NS/NAME terminated (Reason)` and its code.
 import type { Pod } from '../../sim/model'
 import type { CommandOutcome, KubectlEnv } from '../env'
-import { KubectlError } from '../env'
+import { KubectlError, TTY_WARNING } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { errorText } from '../printErrors'
 import { deletedLine } from './delete'
@@ -71,7 +71,8 @@ export function run(argv: string[], env: KubectlEnv): CommandOutcome {
     env.out(`pod/${name} created\n`)
     return 0
   }
-  if (flags.tty) env.err("If you don't see a command prompt, try pressing enter.\n")
+  if (flags.tty && !env.terminal) env.err(TTY_WARNING)
+  else if (flags.tty) env.err("If you don't see a command prompt, try pressing enter.\n")
   const current = () => api.tryGet<Pod>('Pod', namespace, name)
   const finished = () => {
     const p = current()

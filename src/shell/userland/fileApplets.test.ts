@@ -19,20 +19,42 @@ const host = (tty = false): ContainerHost => ({
 
 /** Runs `source` in a shell of the flavour's dialect, in /w of a fresh filesystem. */
 function sh(flavour: Flavour, source: string, tty = false) {
-  const fs = createMountedFileSystem({ root: { id: 'r', tree: buildTree({ '/w': { dir: true } }, NOV_26_2024) }, now: () => NOV_26_2024 })
-  const commands = createApplets(flavour, host(tty), { sleptSeconds: 0 }, ['cat', 'ls', 'mkdir', 'rm', 'rmdir', 'touch', 'chmod'])
-  const result = runShellSource(source, { commands, fs, cwd: '/w', dialect: flavour === 'busybox' ? 'ash' : 'dash' })
+  const fs = createMountedFileSystem({
+    root: { id: 'r', tree: buildTree({ '/w': { dir: true } }, NOV_26_2024) },
+    now: () => NOV_26_2024,
+  })
+  const commands = createApplets(flavour, host(tty), { sleptSeconds: 0 }, [
+    'cat',
+    'ls',
+    'mkdir',
+    'rm',
+    'rmdir',
+    'touch',
+    'chmod',
+  ])
+  const result = runShellSource(source, {
+    commands,
+    fs,
+    cwd: '/w',
+    dialect: flavour === 'busybox' ? 'ash' : 'dash',
+  })
   return { ...result, fs }
 }
 
 // Expected texts below were produced by busybox 1.35 and coreutils 9.1 in the C locale.
 describe('cat', () => {
   it('prints files and reports a missing one the busybox way', () => {
-    expect(sh('busybox', 'echo hi > f; cat f nope f; echo $?')).toMatchObject({ stdout: 'hi\nhi\n1\n', stderr: "cat: can't open 'nope': No such file or directory\n" })
+    expect(sh('busybox', 'echo hi > f; cat f nope f; echo $?')).toMatchObject({
+      stdout: 'hi\nhi\n1\n',
+      stderr: "cat: can't open 'nope': No such file or directory\n",
+    })
   })
 
   it('prints files and reports a missing one the coreutils way', () => {
-    expect(sh('debian', 'echo hi > f; cat f nope f; echo $?')).toMatchObject({ stdout: 'hi\nhi\n1\n', stderr: 'cat: nope: No such file or directory\n' })
+    expect(sh('debian', 'echo hi > f; cat f nope f; echo $?')).toMatchObject({
+      stdout: 'hi\nhi\n1\n',
+      stderr: 'cat: nope: No such file or directory\n',
+    })
   })
 
   it('reports a directory as each implementation does', () => {
@@ -49,28 +71,40 @@ describe('mkdir, rmdir and touch', () => {
   it('report existing and missing directories in busybox words', () => {
     expect(sh('busybox', 'mkdir a; mkdir a; mkdir -p a/b/c; mkdir x/y; echo $?')).toMatchObject({
       stdout: '1\n',
-      stderr: "mkdir: can't create directory 'a': File exists\nmkdir: can't create directory 'x/y': No such file or directory\n",
+      stderr:
+        "mkdir: can't create directory 'a': File exists\nmkdir: can't create directory 'x/y': No such file or directory\n",
     })
   })
 
   it('report existing and missing directories in coreutils words', () => {
-    expect(sh('debian', 'mkdir a; mkdir a; mkdir x/y').stderr).toBe("mkdir: cannot create directory 'a': File exists\nmkdir: cannot create directory 'x/y': No such file or directory\n")
+    expect(sh('debian', 'mkdir a; mkdir a; mkdir x/y').stderr).toBe(
+      "mkdir: cannot create directory 'a': File exists\nmkdir: cannot create directory 'x/y': No such file or directory\n",
+    )
   })
 
   it('print usage for a missing operand', () => {
-    expect(sh('debian', 'mkdir')).toMatchObject({ stderr: "mkdir: missing operand\nTry 'mkdir --help' for more information.\n", exitCode: 1 })
+    expect(sh('debian', 'mkdir')).toMatchObject({
+      stderr: "mkdir: missing operand\nTry 'mkdir --help' for more information.\n",
+      exitCode: 1,
+    })
     expect(sh('busybox', 'mkdir').stderr).toBe(
       'BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: mkdir [-m MODE] [-p] DIRECTORY...\n\nCreate DIRECTORY\n\n\t-m MODE\tMode\n\t-p\tNo error if exists; make parent directories as needed\n',
     )
   })
 
   it('apply -m to the new directory', () => {
-    expect(sh('debian', 'mkdir -m 700 p; ls -ld p').stdout).toMatch(/^drwx------ 2 root root 4096 Nov 26 10:39 p\n$/)
+    expect(sh('debian', 'mkdir -m 700 p; ls -ld p').stdout).toMatch(
+      /^drwx------ 2 root root 4096 Nov 26 10:39 p\n$/,
+    )
   })
 
   it('refuse to remove a non-empty directory or a file with rmdir', () => {
-    expect(sh('busybox', 'mkdir -p d/e; touch d/e/f; rmdir d/e; touch f; rmdir f').stderr).toBe("rmdir: 'd/e': Directory not empty\nrmdir: 'f': Not a directory\n")
-    expect(sh('debian', 'mkdir -p d/e; touch d/e/f; rmdir d/e').stderr).toBe("rmdir: failed to remove 'd/e': Directory not empty\n")
+    expect(sh('busybox', 'mkdir -p d/e; touch d/e/f; rmdir d/e; touch f; rmdir f').stderr).toBe(
+      "rmdir: 'd/e': Directory not empty\nrmdir: 'f': Not a directory\n",
+    )
+    expect(sh('debian', 'mkdir -p d/e; touch d/e/f; rmdir d/e').stderr).toBe(
+      "rmdir: failed to remove 'd/e': Directory not empty\n",
+    )
   })
 
   it('create an empty file with touch, unless -c', () => {
@@ -82,15 +116,21 @@ describe('mkdir, rmdir and touch', () => {
 
 describe('rm', () => {
   it('needs -r for directories and -f to stay quiet about missing files', () => {
-    expect(sh('busybox', 'mkdir d; rm d; echo $?; rm -r d; echo $?; rm nope; echo $?; rm -f nope; echo $?')).toMatchObject({
+    expect(
+      sh('busybox', 'mkdir d; rm d; echo $?; rm -r d; echo $?; rm nope; echo $?; rm -f nope; echo $?'),
+    ).toMatchObject({
       stdout: '1\n0\n1\n0\n',
       stderr: "rm: 'd' is a directory\nrm: can't remove 'nope': No such file or directory\n",
     })
-    expect(sh('debian', 'mkdir d; rm d; rm nope').stderr).toBe("rm: cannot remove 'd': Is a directory\nrm: cannot remove 'nope': No such file or directory\n")
+    expect(sh('debian', 'mkdir d; rm d; rm nope').stderr).toBe(
+      "rm: cannot remove 'd': Is a directory\nrm: cannot remove 'nope': No such file or directory\n",
+    )
   })
 
   it('keeps coreutils’ guard against removing / recursively', () => {
-    expect(sh('debian', 'rm -rf /').stderr).toBe("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n")
+    expect(sh('debian', 'rm -rf /').stderr).toBe(
+      "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n",
+    )
   })
 
   it('empties a mounted volume but cannot remove its mount point', () => {
@@ -139,7 +179,9 @@ describe('ls', () => {
   })
 
   it('prints the busybox long format', () => {
-    expect(sh('busybox', 'echo hi > f; ls -l').stdout).toBe('total 4\n-rw-r--r--    1 root     root             3 Nov 26 10:39 f\n')
+    expect(sh('busybox', 'echo hi > f; ls -l').stdout).toBe(
+      'total 4\n-rw-r--r--    1 root     root             3 Nov 26 10:39 f\n',
+    )
   })
 
   it('prints the coreutils long format with aligned columns', () => {
@@ -149,8 +191,14 @@ describe('ls', () => {
   })
 
   it('reports a missing file with each tool’s words and status', () => {
-    expect(sh('busybox', 'ls nope; echo $?')).toMatchObject({ stdout: '1\n', stderr: 'ls: nope: No such file or directory\n' })
-    expect(sh('debian', 'ls nope; echo $?')).toMatchObject({ stdout: '2\n', stderr: "ls: cannot access 'nope': No such file or directory\n" })
+    expect(sh('busybox', 'ls nope; echo $?')).toMatchObject({
+      stdout: '1\n',
+      stderr: 'ls: nope: No such file or directory\n',
+    })
+    expect(sh('debian', 'ls nope; echo $?')).toMatchObject({
+      stdout: '2\n',
+      stderr: "ls: cannot access 'nope': No such file or directory\n",
+    })
   })
 
   it('fills columns across 80 characters on a terminal', () => {
@@ -163,7 +211,12 @@ describe('ls', () => {
   })
 
   it('rejects unknown options with each flavour’s usage hint', () => {
-    expect(sh('debian', 'ls --frobnicate; echo $?')).toMatchObject({ stdout: '2\n', stderr: "ls: unrecognized option '--frobnicate'\nTry 'ls --help' for more information.\n" })
-    expect(sh('busybox', 'ls -Z').stderr).toMatch(/^ls: invalid option -- 'Z'\nBusyBox v1\.28\.4 .*\n\nUsage: ls /)
+    expect(sh('debian', 'ls --frobnicate; echo $?')).toMatchObject({
+      stdout: '2\n',
+      stderr: "ls: unrecognized option '--frobnicate'\nTry 'ls --help' for more information.\n",
+    })
+    expect(sh('busybox', 'ls -Z').stderr).toMatch(
+      /^ls: invalid option -- 'Z'\nBusyBox v1\.28\.4 .*\n\nUsage: ls /,
+    )
   })
 })

@@ -22,8 +22,15 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       if (read.ok) io.stdout(read.value)
       else {
         status = 1
-        if (read.errno === 'EISDIR') err(io, busybox ? 'cat: read error: Is a directory' : `cat: ${file}: Is a directory`)
-        else err(io, busybox ? `cat: can't open '${file}': ${STRERROR[read.errno]}` : `cat: ${file}: ${STRERROR[read.errno]}`)
+        if (read.errno === 'EISDIR')
+          err(io, busybox ? 'cat: read error: Is a directory' : `cat: ${file}: Is a directory`)
+        else
+          err(
+            io,
+            busybox
+              ? `cat: can't open '${file}': ${STRERROR[read.errno]}`
+              : `cat: ${file}: ${STRERROR[read.errno]}`,
+          )
       }
     }
     return status
@@ -42,14 +49,23 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       const touched = io.fs.writeFile(path, '', { append: true })
       if (!touched.ok) {
         status = 1
-        err(io, busybox ? `touch: ${file}: ${STRERROR[touched.errno]}` : `touch: cannot touch '${file}': ${STRERROR[touched.errno]}`)
+        err(
+          io,
+          busybox
+            ? `touch: ${file}: ${STRERROR[touched.errno]}`
+            : `touch: cannot touch '${file}': ${STRERROR[touched.errno]}`,
+        )
       }
     }
     return status
   }
 
   const mkdir: Command = (argv, io) => {
-    const parsed = parseArgs(argv, { flags: 'pv', values: 'm', long: { parents: 'p', verbose: 'v', 'mode=': 'm' } }, flavour)
+    const parsed = parseArgs(
+      argv,
+      { flags: 'pv', values: 'm', long: { parents: 'p', verbose: 'v', 'mode=': 'm' } },
+      flavour,
+    )
     if (!parsed.ok) return usageError(io, flavour, 'mkdir', parsed.message)
     const { flags, values, operands } = parsed.args
     if (operands.length === 0) return missingOperand(io, flavour, 'mkdir')
@@ -60,14 +76,26 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       const made = io.fs.mkdir(path, { parents: flags.has('p') })
       if (!made.ok) {
         status = 1
-        err(io, busybox ? `mkdir: can't create directory '${dir}': ${STRERROR[made.errno]}` : `mkdir: cannot create directory '${dir}': ${STRERROR[made.errno]}`)
+        err(
+          io,
+          busybox
+            ? `mkdir: can't create directory '${dir}': ${STRERROR[made.errno]}`
+            : `mkdir: cannot create directory '${dir}': ${STRERROR[made.errno]}`,
+        )
       } else if (mode !== null) io.fs.chmod(path, mode)
     }
     return status
   }
 
   const rm: Command = (argv, io) => {
-    const parsed = parseArgs(argv, { flags: 'irfRdv', long: { recursive: 'r', force: 'f', dir: 'd', verbose: 'v', 'no-preserve-root': 'P' } }, flavour)
+    const parsed = parseArgs(
+      argv,
+      {
+        flags: 'irfRdv',
+        long: { recursive: 'r', force: 'f', dir: 'd', verbose: 'v', 'no-preserve-root': 'P' },
+      },
+      flavour,
+    )
     if (!parsed.ok) return usageError(io, flavour, 'rm', parsed.message)
     const { flags, operands } = parsed.args
     const recursive = flags.has('r') || flags.has('R')
@@ -76,7 +104,12 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
     let status = 0
     const report = (file: string, errno: Errno) => {
       status = 1
-      err(io, busybox ? `rm: can't remove '${file}': ${STRERROR[errno]}` : `rm: cannot remove '${file}': ${STRERROR[errno]}`)
+      err(
+        io,
+        busybox
+          ? `rm: can't remove '${file}': ${STRERROR[errno]}`
+          : `rm: cannot remove '${file}': ${STRERROR[errno]}`,
+      )
     }
     const removeTree = (file: string): void => {
       const path = resolvePath(io.cwd, file)
@@ -92,14 +125,18 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
           return
         }
         const names = io.fs.list(path)
-        for (const name of recursive && names.ok ? names.value : []) removeTree(file.endsWith('/') ? `${file}${name}` : `${file}/${name}`)
+        for (const name of recursive && names.ok ? names.value : [])
+          removeTree(file.endsWith('/') ? `${file}${name}` : `${file}/${name}`)
       }
       const removed = io.fs.remove(path, { directory: stat.value.type === 'dir' })
       if (!removed.ok) report(file, removed.errno)
     }
     for (const file of operands) {
       if (recursive && !busybox && resolvePath(io.cwd, file) === '/' && !flags.has('P')) {
-        err(io, `rm: it is dangerous to operate recursively on '${file}'\nrm: use --no-preserve-root to override this failsafe`)
+        err(
+          io,
+          `rm: it is dangerous to operate recursively on '${file}'\nrm: use --no-preserve-root to override this failsafe`,
+        )
         status = 1
         continue
       }
@@ -116,10 +153,18 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
     for (const dir of parsed.args.operands) {
       const path = resolvePath(io.cwd, dir)
       const stat = io.fs.stat(path)
-      const removed = stat.ok && stat.value.type !== 'dir' ? ({ ok: false, errno: 'ENOTDIR' } as const) : io.fs.remove(path, { directory: true })
+      const removed =
+        stat.ok && stat.value.type !== 'dir'
+          ? ({ ok: false, errno: 'ENOTDIR' } as const)
+          : io.fs.remove(path, { directory: true })
       if (!removed.ok) {
         status = 1
-        err(io, busybox ? `rmdir: '${dir}': ${STRERROR[removed.errno]}` : `rmdir: failed to remove '${dir}': ${STRERROR[removed.errno]}`)
+        err(
+          io,
+          busybox
+            ? `rmdir: '${dir}': ${STRERROR[removed.errno]}`
+            : `rmdir: failed to remove '${dir}': ${STRERROR[removed.errno]}`,
+        )
       }
     }
     return status
@@ -127,7 +172,14 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
 
   const chmod: Command = (argv, io) => {
     const modeIndex = argv.findIndex((a, i) => i > 0 && !/^(-[Rcvf]+|--[a-z]+)$/.test(a))
-    const parsed = parseArgs([...argv.slice(0, modeIndex < 0 ? argv.length : modeIndex), ...(modeIndex < 0 ? [] : ['--', ...argv.slice(modeIndex)])], { flags: 'Rcvf', long: { recursive: 'R', changes: 'c', verbose: 'v', silent: 'f', quiet: 'f' } }, flavour)
+    const parsed = parseArgs(
+      [
+        ...argv.slice(0, modeIndex < 0 ? argv.length : modeIndex),
+        ...(modeIndex < 0 ? [] : ['--', ...argv.slice(modeIndex)]),
+      ],
+      { flags: 'Rcvf', long: { recursive: 'R', changes: 'c', verbose: 'v', silent: 'f', quiet: 'f' } },
+      flavour,
+    )
     if (!parsed.ok) return usageError(io, flavour, 'chmod', parsed.message)
     const [modeText, ...files] = parsed.args.operands
     if (modeText === undefined || files.length === 0) return missingOperand(io, flavour, 'chmod')
@@ -137,7 +189,12 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       const stat = io.fs.stat(path)
       if (!stat.ok) {
         status = 1
-        err(io, busybox ? `chmod: ${file}: ${STRERROR[stat.errno]}` : `chmod: cannot access '${file}': ${STRERROR[stat.errno]}`)
+        err(
+          io,
+          busybox
+            ? `chmod: ${file}: ${STRERROR[stat.errno]}`
+            : `chmod: cannot access '${file}': ${STRERROR[stat.errno]}`,
+        )
         return
       }
       const mode = parseMode(modeText, stat.value.mode, stat.value.type === 'dir')
@@ -150,7 +207,12 @@ export function fileApplets(flavour: Flavour): Record<string, Command> {
       const changed = io.fs.chmod(path, mode)
       if (!changed.ok) {
         status = 1
-        err(io, busybox ? `chmod: ${file}: ${STRERROR[changed.errno]}` : `chmod: changing permissions of '${file}': ${STRERROR[changed.errno]}`)
+        err(
+          io,
+          busybox
+            ? `chmod: ${file}: ${STRERROR[changed.errno]}`
+            : `chmod: changing permissions of '${file}': ${STRERROR[changed.errno]}`,
+        )
       }
       const names = stat.value.type === 'dir' && parsed.args.flags.has('R') ? io.fs.list(path) : null
       for (const name of names?.ok ? names.value : []) apply(`${file}/${name}`)
@@ -172,7 +234,9 @@ export function parseMode(text: string, current: number, isDir = false): number 
     const [, who = '', op, perms = ''] = match
     const classes = who === '' || who.includes('a') ? 'ugo' : who
     let bits = 0
-    for (const p of perms) bits |= p === 'r' ? 4 : p === 'w' ? 2 : p === 'x' || (p === 'X' && (isDir || (current & 0o111) !== 0)) ? 1 : 0
+    for (const p of perms)
+      bits |=
+        p === 'r' ? 4 : p === 'w' ? 2 : p === 'x' || (p === 'X' && (isDir || (current & 0o111) !== 0)) ? 1 : 0
     for (const c of classes) {
       const shift = c === 'u' ? 6 : c === 'g' ? 3 : 0
       if (op === '+') mode |= bits << shift

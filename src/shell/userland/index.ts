@@ -12,7 +12,12 @@ export type { ContainerHost, Flavour, HttpRequest, HttpResult, ProcessOutput } f
 export type { ExecSession } from './systemApplets'
 
 /** Every program this simulator implements, by name. `names` picks the ones an image has. */
-export function createApplets(flavour: Flavour, host: ContainerHost, session: ExecSession, names: readonly string[]): Record<string, Command> {
+export function createApplets(
+  flavour: Flavour,
+  host: ContainerHost,
+  session: ExecSession,
+  names: readonly string[],
+): Record<string, Command> {
   const table: Record<string, Command> = {}
   const all: Record<string, Command> = {
     ...fileApplets(flavour),

@@ -6,7 +6,16 @@ import { resolvePath, STRERROR, type FileStat } from '../fs'
 import type { ContainerHost, Flavour } from './host'
 import { parseArgs, usageError } from './options'
 
-const LONG = { all: 'a', 'almost-all': 'A', directory: 'd', 'human-readable': 'h', classify: 'F', recursive: 'R', reverse: 'r', context: 'Z' }
+const LONG = {
+  all: 'a',
+  'almost-all': 'A',
+  directory: 'd',
+  'human-readable': 'h',
+  classify: 'F',
+  recursive: 'R',
+  reverse: 'r',
+  context: 'Z',
+}
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const SIX_MONTHS_MS = (365.2425 / 2) * 24 * 3600 * 1000
 
@@ -17,7 +26,11 @@ interface Entry {
 
 export function lsCommand(flavour: Flavour, host: ContainerHost): Command {
   return (argv, io) => {
-    const parsed = parseArgs(argv, { flags: flavour === 'busybox' ? '1aAldhFprtRC' : '1aAldhFprtRCZ', long: LONG }, flavour)
+    const parsed = parseArgs(
+      argv,
+      { flags: flavour === 'busybox' ? '1aAldhFprtRC' : '1aAldhFprtRCZ', long: LONG },
+      flavour,
+    )
     if (!parsed.ok) return usageError(io, flavour, 'ls', parsed.message)
     const { flags, operands } = parsed.args
     const format = new Formatter(flavour, host, flags)
@@ -27,9 +40,17 @@ export function lsCommand(flavour: Flavour, host: ContainerHost): Command {
     for (const operand of operands.length > 0 ? operands : ['.']) {
       const stat = io.fs.stat(resolvePath(io.cwd, operand))
       if (!stat.ok) {
-        io.stderr(flavour === 'busybox' ? `ls: ${operand}: ${STRERROR[stat.errno]}\n` : `ls: cannot access '${operand}': ${STRERROR[stat.errno]}\n`)
+        io.stderr(
+          flavour === 'busybox'
+            ? `ls: ${operand}: ${STRERROR[stat.errno]}\n`
+            : `ls: cannot access '${operand}': ${STRERROR[stat.errno]}\n`,
+        )
         status = flavour === 'busybox' ? 1 : 2
-      } else (stat.value.type === 'dir' && !flags.has('d') ? dirs : files).push({ name: operand, stat: stat.value })
+      } else
+        (stat.value.type === 'dir' && !flags.has('d') ? dirs : files).push({
+          name: operand,
+          stat: stat.value,
+        })
     }
     const blocks: string[] = []
     if (files.length > 0) blocks.push(format.listing(format.sort(files), false))
@@ -53,13 +74,17 @@ function listDirectory(io: CommandIO, format: Formatter, path: string, header: b
   if (format.flags.has('a')) {
     const self = io.fs.stat(absolute)
     const parent = io.fs.stat(resolvePath(absolute, '..'))
-    if (self.ok && parent.ok) sorted.unshift({ name: '.', stat: self.value }, { name: '..', stat: parent.value })
+    if (self.ok && parent.ok)
+      sorted.unshift({ name: '.', stat: self.value }, { name: '..', stat: parent.value })
   }
   const body = format.listing(sorted, true)
   const blocks = [header ? `${path}:\n${body}` : body]
   if (format.flags.has('R')) {
     for (const entry of sorted) {
-      if (entry.stat.type === 'dir' && entry.name !== '.' && entry.name !== '..') blocks.push(...listDirectory(io, format, path === '/' ? `/${entry.name}` : `${path}/${entry.name}`, true))
+      if (entry.stat.type === 'dir' && entry.name !== '.' && entry.name !== '..')
+        blocks.push(
+          ...listDirectory(io, format, path === '/' ? `/${entry.name}` : `${path}/${entry.name}`, true),
+        )
     }
   }
   return blocks
@@ -74,7 +99,9 @@ class Formatter {
 
   sort(entries: Entry[]): Entry[] {
     const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-    const sorted = [...entries].sort(this.flags.has('t') ? (a, b) => b.stat.mtime - a.stat.mtime || byName(a, b) : byName)
+    const sorted = [...entries].sort(
+      this.flags.has('t') ? (a, b) => b.stat.mtime - a.stat.mtime || byName(a, b) : byName,
+    )
     return this.flags.has('r') ? sorted.reverse() : sorted
   }
 
@@ -102,15 +129,34 @@ class Formatter {
       date: this.date(e.stat.mtime),
       name: e.name + this.indicator(e.stat),
     }))
-    const total = entries.reduce((sum, e) => sum + (e.stat.type === 'dir' ? 4 : Math.ceil(e.stat.size / 4096) * 4), 0)
+    const total = entries.reduce(
+      (sum, e) => sum + (e.stat.type === 'dir' ? 4 : Math.ceil(e.stat.size / 4096) * 4),
+      0,
+    )
     const head = directory ? `total ${total}\n` : ''
     if (this.flavour === 'busybox') {
-      return head + rows.map((r) => `${r.mode} ${r.links.padStart(4)} root     root     ${r.size.padStart(9)} ${r.date} ${r.name}\n`).join('')
+      return (
+        head +
+        rows
+          .map(
+            (r) =>
+              `${r.mode} ${r.links.padStart(4)} root     root     ${r.size.padStart(9)} ${r.date} ${r.name}\n`,
+          )
+          .join('')
+      )
     }
     const linkWidth = Math.max(...rows.map((r) => r.links.length))
     const sizeWidth = Math.max(...rows.map((r) => r.size.length))
     const context = this.flags.has('Z') ? '? ' : ''
-    return head + rows.map((r) => `${r.mode} ${r.links.padStart(linkWidth)} root root ${context}${r.size.padStart(sizeWidth)} ${r.date} ${r.name}\n`).join('')
+    return (
+      head +
+      rows
+        .map(
+          (r) =>
+            `${r.mode} ${r.links.padStart(linkWidth)} root root ${context}${r.size.padStart(sizeWidth)} ${r.date} ${r.name}\n`,
+        )
+        .join('')
+    )
   }
 
   private date(mtime: number): string {
@@ -129,9 +175,12 @@ class Formatter {
     for (let cols = names.length; cols > 1; cols--) {
       const rows = Math.ceil(names.length / cols)
       const columnsUsed = Math.ceil(names.length / rows)
-      const widths = Array.from({ length: columnsUsed }, (_, c) => Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)))
+      const widths = Array.from({ length: columnsUsed }, (_, c) =>
+        Math.max(...names.slice(c * rows, (c + 1) * rows).map((n) => n.length)),
+      )
       const uniform = Math.max(...names.map((n) => n.length)) + 2
-      const total = this.flavour === 'busybox' ? uniform * columnsUsed - 2 : widths.reduce((a, w) => a + w + 2, -2)
+      const total =
+        this.flavour === 'busybox' ? uniform * columnsUsed - 2 : widths.reduce((a, w) => a + w + 2, -2)
       if (total > width) continue
       let out = ''
       for (let r = 0; r < rows; r++) {
@@ -167,5 +216,7 @@ function humanSize(bytes: number): string {
     value /= 1024
     unit++
   }
-  return value < 10 ? `${(Math.ceil(value * 10) / 10).toFixed(1)}${units[unit]}` : `${Math.ceil(value)}${units[unit]}`
+  return value < 10
+    ? `${(Math.ceil(value * 10) / 10).toFixed(1)}${units[unit]}`
+    : `${Math.ceil(value)}${units[unit]}`
 }

@@ -7,19 +7,42 @@ import { baseName, resolvePath, utf8Length } from '../fs'
 import type { ContainerHost, HttpRequest, HttpResult } from './host'
 
 const CURL_HINT = "curl: try 'curl --help' or 'curl --manual' for more information\n"
-const METER_HEADER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n'
+const METER_HEADER =
+  '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n'
 const METER_ZERO = '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0'
-const UNSUPPORTED_CURL = new Set(['-I', '--head', '-i', '--include', '-v', '--verbose', '-d', '--data', '-X', '--request', '-F', '--form', '-T', '--upload-file'])
+const UNSUPPORTED_CURL = new Set([
+  '-I',
+  '--head',
+  '-i',
+  '--include',
+  '-v',
+  '--verbose',
+  '-d',
+  '--data',
+  '-X',
+  '--request',
+  '-F',
+  '--form',
+  '-T',
+  '--upload-file',
+])
 
-export function parseUrl(text: string): { ok: true; request: HttpRequest; label: string } | { ok: false; scheme?: string } {
+export function parseUrl(
+  text: string,
+): { ok: true; request: HttpRequest; label: string } | { ok: false; scheme?: string } {
   const match = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/:?#]*)(?::(\d+))?([^#]*)/.exec(text)!
   const scheme = (match[1] ?? 'http').toLowerCase()
   if (scheme !== 'http' && scheme !== 'https') return { ok: false, scheme }
   const host = match[2]!
   if (host === '') return { ok: false }
   const port = match[3] === undefined ? (scheme === 'https' ? 443 : 80) : Number(match[3])
-  const path = match[4] === '' || match[4] === undefined ? '/' : match[4].startsWith('/') ? match[4] : `/${match[4]}`
-  return { ok: true, request: { scheme, host, port, path }, label: match[3] === undefined ? host : `${host}:${port}` }
+  const path =
+    match[4] === '' || match[4] === undefined ? '/' : match[4].startsWith('/') ? match[4] : `/${match[4]}`
+  return {
+    ok: true,
+    request: { scheme, host, port, path },
+    label: match[3] === undefined ? host : `${host}:${port}`,
+  }
 }
 
 export function netApplets(host: ContainerHost): Record<string, Command> {
@@ -63,7 +86,8 @@ function curl(argv: string[], io: CommandIO, host: ContainerHost): number {
     else if (arg === '--location') follow = true
     else if (arg === '--insecure') continue
     else if (arg === '-o' || arg === '--output') output = argv[++i] ?? null
-    else if (['-m', '--max-time', '--connect-timeout', '-H', '--header', '-A', '--user-agent'].includes(arg)) i++
+    else if (['-m', '--max-time', '--connect-timeout', '-H', '--header', '-A', '--user-agent'].includes(arg))
+      i++
     else if (arg.startsWith('-') && arg !== '-') {
       io.stderr(`curl: option ${arg}: is unknown\n${CURL_HINT}`)
       return 2
@@ -84,7 +108,10 @@ function curl(argv: string[], io: CommandIO, host: ContainerHost): number {
     }
     const parsed = parseUrl(url)
     if (!parsed.ok) {
-      status = parsed.scheme === undefined ? failure(3, `<url> malformed`) : failure(1, `Protocol ${parsed.scheme} not supported or disabled in libcurl`)
+      status =
+        parsed.scheme === undefined
+          ? failure(3, `<url> malformed`)
+          : failure(1, `Protocol ${parsed.scheme} not supported or disabled in libcurl`)
       continue
     }
     let request = parsed.request
@@ -92,22 +119,32 @@ function curl(argv: string[], io: CommandIO, host: ContainerHost): number {
     const maxRedirects = follow ? 50 : 0
     for (let hops = 0; hops < maxRedirects; hops++) {
       if (result.kind !== 'response' || result.location === undefined) break
-      const next = parseUrl(result.location.startsWith('/') ? `${request.scheme}://${request.host}:${request.port}${result.location}` : result.location)
+      const next = parseUrl(
+        result.location.startsWith('/')
+          ? `${request.scheme}://${request.host}:${request.port}${result.location}`
+          : result.location,
+      )
       if (!next.ok) break
       request = next.request
       result = host.http(request)
     }
     if (result.kind === 'unresolved') status = failure(6, `Could not resolve host: ${request.host}`)
-    else if (result.kind === 'refused') status = failure(7, `Failed to connect to ${request.host} port ${request.port}: Connection refused`)
-    else if (result.kind === 'timeout') status = failure(7, `Failed to connect to ${request.host} port ${request.port}: Connection timed out`)
-    else if (failOnError && result.status >= 400) status = failure(22, `The requested URL returned error: ${result.status} ${result.reason}`)
+    else if (result.kind === 'refused')
+      status = failure(7, `Failed to connect to ${request.host} port ${request.port}: Connection refused`)
+    else if (result.kind === 'timeout')
+      status = failure(7, `Failed to connect to ${request.host} port ${request.port}: Connection timed out`)
+    else if (failOnError && result.status >= 400)
+      status = failure(22, `The requested URL returned error: ${result.status} ${result.reason}`)
     else {
       const target = output ?? (remoteName ? baseName(request.path.replace(/[?#].*$/, '')) : null)
       if (target === '/' || target === '') {
         status = failure(23, 'Remote file name has no length!')
         continue
       }
-      const written = target === null || target === '-' ? (io.stdout(result.body), true) : io.fs.writeFile(resolvePath(io.cwd, target), result.body).ok
+      const written =
+        target === null || target === '-'
+          ? (io.stdout(result.body), true)
+          : io.fs.writeFile(resolvePath(io.cwd, target), result.body).ok
       if (meter) io.stderr(meterLine(written ? utf8Length(result.body) : 0))
       if (!written) status = failure(23, `Failed writing body (0 != ${utf8Length(result.body)})`)
       else if (meter) io.stderr('\n')
@@ -128,7 +165,8 @@ function max5(bytes: number): string {
   const k = 1024
   if (bytes < 100_000) return String(bytes).padStart(5)
   if (bytes < 10_000 * k) return `${String(Math.floor(bytes / k)).padStart(4)}k`
-  if (bytes < 100 * k * k) return `${String(Math.floor(bytes / (k * k))).padStart(2)}.${Math.floor((bytes % (k * k)) / ((k * k) / 10))}M`
+  if (bytes < 100 * k * k)
+    return `${String(Math.floor(bytes / (k * k))).padStart(2)}.${Math.floor((bytes % (k * k)) / ((k * k) / 10))}M`
   return `${String(Math.floor(bytes / (k * k))).padStart(4)}M`
 }
 
@@ -166,7 +204,9 @@ function wget(argv: string[], io: CommandIO, host: ContainerHost): number {
     }
     if (!quiet) io.stderr(`Connecting to ${label} (${result.address}:${request.port})\n`)
     if (result.kind !== 'response') {
-      io.stderr(`wget: can't connect to remote host (${result.address}): ${result.kind === 'refused' ? 'Connection refused' : 'Connection timed out'}\n`)
+      io.stderr(
+        `wget: can't connect to remote host (${result.address}): ${result.kind === 'refused' ? 'Connection refused' : 'Connection timed out'}\n`,
+      )
       return 1
     }
     if (result.status >= 400) {
@@ -178,7 +218,9 @@ function wget(argv: string[], io: CommandIO, host: ContainerHost): number {
     if (target === '-') io.stdout(result.body)
     else io.fs.writeFile(resolvePath(io.cwd, target), result.body)
     if (!quiet) {
-      io.stderr(`${target.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${String(utf8Length(result.body)).padStart(5)}  0:00:00 ETA\n`)
+      io.stderr(
+        `${target.padEnd(20).slice(0, 20)} 100% |${'*'.repeat(32)}| ${String(utf8Length(result.body)).padStart(5)}  0:00:00 ETA\n`,
+      )
       io.stderr(target === '-' ? 'written to stdout\n' : `'${target}' saved\n`)
     }
   }

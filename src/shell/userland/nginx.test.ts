@@ -20,13 +20,20 @@ describe('nginxResponse', () => {
   })
 
   it('serves index.html for a directory request', () => {
-    expect(nginxResponse(served(buildTree({ '/index.html': 'web-0\n' })), '/', '1.11.1')).toEqual({ status: 200, reason: 'OK', body: 'web-0\n' })
+    expect(nginxResponse(served(buildTree({ '/index.html': 'web-0\n' })), '/', '1.11.1')).toEqual({
+      status: 200,
+      reason: 'OK',
+      body: 'web-0\n',
+    })
   })
 
   it('answers 404 for a missing file and redirects a directory without its slash', () => {
     const fs = served(buildTree({ '/sub/index.html': 'sub\n' }))
     expect(nginxResponse(fs, '/missing.html', '1.11.1')).toMatchObject({ status: 404, reason: 'Not Found' })
-    expect(nginxResponse(fs, '/sub', '1.11.1')).toMatchObject({ status: 301, location: 'http://localhost/sub/' })
+    expect(nginxResponse(fs, '/sub', '1.11.1')).toMatchObject({
+      status: 301,
+      location: 'http://localhost/sub/',
+    })
     expect(nginxResponse(fs, '/sub/?q=1', '1.11.1')).toMatchObject({ status: 200, body: 'sub\n' })
   })
 
@@ -45,7 +52,9 @@ describe('nginxResponse', () => {
   })
 
   it('drops the bgcolor attribute from error pages of recent versions', () => {
-    expect(errorResponse(404, '1.27.3').body).toBe('<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n')
+    expect(errorResponse(404, '1.27.3').body).toBe(
+      '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n',
+    )
   })
 
   it('installs the 612-byte welcome page of nginx 1.11', () => {

@@ -13,10 +13,22 @@ export interface NginxResponse {
   readonly location?: string
 }
 
-const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 301: 'Moved Permanently', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }
+const REASONS: Readonly<Record<number, string>> = {
+  200: 'OK',
+  301: 'Moved Permanently',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+}
 
 /** The response to `GET path` (path may carry a query), served from `root` of `fs`. */
-export function nginxResponse(fs: ShellFileSystem, requestPath: string, version: string, hostHeader = 'localhost', root = NGINX_DOCUMENT_ROOT): NginxResponse {
+export function nginxResponse(
+  fs: ShellFileSystem,
+  requestPath: string,
+  version: string,
+  hostHeader = 'localhost',
+  root = NGINX_DOCUMENT_ROOT,
+): NginxResponse {
   let path: string
   try {
     path = decodeURIComponent(requestPath.replace(/[?#].*$/, ''))
@@ -24,17 +36,22 @@ export function nginxResponse(fs: ShellFileSystem, requestPath: string, version:
     return errorResponse(400, version)
   }
   const target = resolvePath(root, `.${resolvePath('/', path)}`)
-  const segments = target.slice(root.length).split('/').filter((s) => s !== '')
+  const segments = target
+    .slice(root.length)
+    .split('/')
+    .filter((s) => s !== '')
   for (let i = 0; i <= segments.length - (path.endsWith('/') ? 0 : 1); i++) {
     const dir = fs.stat(`${root}/${segments.slice(0, i).join('/')}`)
-    if (dir.ok && dir.value.type === 'dir' && (dir.value.mode & 0o001) === 0) return errorResponse(403, version)
+    if (dir.ok && dir.value.type === 'dir' && (dir.value.mode & 0o001) === 0)
+      return errorResponse(403, version)
   }
   const stat = fs.stat(target)
   if (path.endsWith('/')) {
     if (!stat.ok || stat.value.type !== 'dir') return errorResponse(404, version)
     return serveFile(fs, `${target === '/' ? '' : target}/index.html`, version) ?? errorResponse(403, version)
   }
-  if (stat.ok && stat.value.type === 'dir') return { ...errorResponse(301, version), location: `http://${hostHeader}${path}/` }
+  if (stat.ok && stat.value.type === 'dir')
+    return { ...errorResponse(301, version), location: `http://${hostHeader}${path}/` }
   return serveFile(fs, target, version) ?? errorResponse(404, version)
 }
 

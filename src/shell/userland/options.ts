@@ -20,7 +20,11 @@ export interface ParsedArgs {
   readonly operands: readonly string[]
 }
 
-export function parseArgs(argv: readonly string[], spec: OptionSpec, flavour: Flavour): { ok: true; args: ParsedArgs } | { ok: false; message: string } {
+export function parseArgs(
+  argv: readonly string[],
+  spec: OptionSpec,
+  flavour: Flavour,
+): { ok: true; args: ParsedArgs } | { ok: false; message: string } {
   const app = argv[0] ?? ''
   const flags = new Set<string>()
   const values = new Map<string, string>()
@@ -40,7 +44,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec, flavour: Fl
       const short = spec.long[match]!
       if (match.endsWith('=')) {
         const value = inline ?? argv[++i]
-        if (value === undefined) return { ok: false, message: `${app}: option '--${name}' requires an argument\n` }
+        if (value === undefined)
+          return { ok: false, message: `${app}: option '--${name}' requires an argument\n` }
         values.set(short, value)
       } else flags.add(short)
       continue
@@ -54,7 +59,8 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec, flavour: Fl
       const ch = arg[j]!
       if (shortValues.includes(ch)) {
         const value = j + 1 < arg.length ? arg.slice(j + 1) : argv[++i]
-        if (value === undefined) return { ok: false, message: `${app}: option requires an argument -- '${ch}'\n` }
+        if (value === undefined)
+          return { ok: false, message: `${app}: option requires an argument -- '${ch}'\n` }
         values.set(ch, value)
         break
       }

@@ -17,7 +17,12 @@ export interface ExecSession {
 }
 
 const MAX_SHELL_DEPTH = 32
-const OPTION_LETTERS: Readonly<Record<string, keyof ShellOptions>> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob' }
+const OPTION_LETTERS: Readonly<Record<string, keyof ShellOptions>> = {
+  e: 'errexit',
+  u: 'nounset',
+  x: 'xtrace',
+  f: 'noglob',
+}
 const DEBIAN_HOSTNAME_USAGE = `Usage: hostname [-b] {hostname|-F file}         set host name (from file)
        hostname [-a|-A|-d|-f|-i|-I|-s|-y]       display formatted name
        hostname                                 display host name
@@ -30,11 +35,25 @@ const DEBIAN_HOSTNAME_USAGE = `Usage: hostname [-b] {hostname|-F file}         s
        hostname -V|--version|-h|--help          print info and exit
 `
 
-export function systemApplets(flavour: Flavour, host: ContainerHost, session: ExecSession, table: () => Readonly<Record<string, Command>>): Record<string, Command> {
+export function systemApplets(
+  flavour: Flavour,
+  host: ContainerHost,
+  session: ExecSession,
+  table: () => Readonly<Record<string, Command>>,
+): Record<string, Command> {
   const busybox = flavour === 'busybox'
 
   const hostname: Command = (argv, io) => {
-    const long = { fqdn: 'f', long: 'f', short: 's', domain: 'd', 'ip-address': 'i', 'all-ip-addresses': 'I', 'all-fqdns': 'A', alias: 'a' }
+    const long = {
+      fqdn: 'f',
+      long: 'f',
+      short: 's',
+      domain: 'd',
+      'ip-address': 'i',
+      'all-ip-addresses': 'I',
+      'all-fqdns': 'A',
+      alias: 'a',
+    }
     const parsed = parseArgs(argv, { flags: busybox ? 'sidf' : 'sidfIAay', values: 'F', long }, flavour)
     if (!parsed.ok) {
       if (busybox) return usageError(io, flavour, 'hostname', parsed.message)
@@ -43,7 +62,11 @@ export function systemApplets(flavour: Flavour, host: ContainerHost, session: Ex
     }
     const { flags, operands } = parsed.args
     if (operands.length > 0 || parsed.args.values.has('F')) {
-      io.stderr(busybox ? 'hostname: sethostname: Operation not permitted\n' : 'hostname: you must be root to change the host name\n')
+      io.stderr(
+        busybox
+          ? 'hostname: sethostname: Operation not permitted\n'
+          : 'hostname: you must be root to change the host name\n',
+      )
       return 1
     }
     const domain = host.fqdn.includes('.') ? host.fqdn.slice(host.fqdn.indexOf('.') + 1) : ''
@@ -66,7 +89,8 @@ export function systemApplets(flavour: Flavour, host: ContainerHost, session: Ex
       else if (arg === '--') {
         i++
         break
-      } else if (arg.startsWith('-') && arg.length > 1) return usageError(io, flavour, 'env', `env: invalid option -- '${arg[1]}'\n`)
+      } else if (arg.startsWith('-') && arg.length > 1)
+        return usageError(io, flavour, 'env', `env: invalid option -- '${arg[1]}'\n`)
       else break
     }
     for (; i < argv.length && /^[^=]+=/.test(argv[i]!); i++) {
@@ -74,13 +98,21 @@ export function systemApplets(flavour: Flavour, host: ContainerHost, session: Ex
       vars[argv[i]!.slice(0, eq)] = argv[i]!.slice(eq + 1)
     }
     if (i >= argv.length) {
-      io.stdout(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''))
+      io.stdout(
+        Object.entries(vars)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+      )
       return 0
     }
     const status = io.exec(argv.slice(i), { env: vars })
     if (status !== null) return status
     const program = argv[i]!
-    io.stderr(busybox ? `env: can't execute '${program}': ${STRERROR.ENOENT}\n` : `env: '${program}': ${STRERROR.ENOENT}\n`)
+    io.stderr(
+      busybox
+        ? `env: can't execute '${program}': ${STRERROR.ENOENT}\n`
+        : `env: '${program}': ${STRERROR.ENOENT}\n`,
+    )
     return 127
   }
 
@@ -114,42 +146,65 @@ export function systemApplets(flavour: Flavour, host: ContainerHost, session: Ex
     return 2
   }
 
-  const shell = (dialect: ShellDialect): Command => (argv, io) => {
-    if (io.depth >= MAX_SHELL_DEPTH) {
-      io.stderr(`${argv[0]}: shells nested too deeply (simulator limit)\n`)
-      return 126
-    }
-    let i = 1
-    let commandString = false
-    const options: Partial<ShellOptions> = {}
-    for (; i < argv.length && /^[-+][a-z]+$/.test(argv[i]!); i++) {
-      for (const letter of argv[i]!.slice(1)) {
-        if (letter === 'c') commandString = true
-        const option = OPTION_LETTERS[letter]
-        if (option) options[option] = argv[i]!.startsWith('-')
+  const shell =
+    (dialect: ShellDialect): Command =>
+    (argv, io) => {
+      if (io.depth >= MAX_SHELL_DEPTH) {
+        io.stderr(`${argv[0]}: shells nested too deeply (simulator limit)\n`)
+        return 126
       }
-    }
-    const name = argv[0]!
-    const base = { commands: table(), fs: io.fs, env: io.env, cwd: io.cwd, dialect, stdout: io.stdout, stderr: io.stderr, depth: io.depth + 1, options }
-    if (commandString) {
-      const source = argv[i]
-      if (source === undefined) {
-        io.stderr(dialect === 'dash' ? `${name}: 0: -c requires an argument\n` : `${name}: -c requires an argument\n`)
-        return 2
+      let i = 1
+      let commandString = false
+      const options: Partial<ShellOptions> = {}
+      for (; i < argv.length && /^[-+][a-z]+$/.test(argv[i]!); i++) {
+        for (const letter of argv[i]!.slice(1)) {
+          if (letter === 'c') commandString = true
+          const option = OPTION_LETTERS[letter]
+          if (option) options[option] = argv[i]!.startsWith('-')
+        }
       }
-      return runShellSource(source, { ...base, name: argv[i + 1] ?? name, args: argv.slice(i + 2), origin: 'command-string' }).exitCode
+      const name = argv[0]!
+      const base = {
+        commands: table(),
+        fs: io.fs,
+        env: io.env,
+        cwd: io.cwd,
+        dialect,
+        stdout: io.stdout,
+        stderr: io.stderr,
+        depth: io.depth + 1,
+        options,
+      }
+      if (commandString) {
+        const source = argv[i]
+        if (source === undefined) {
+          io.stderr(
+            dialect === 'dash'
+              ? `${name}: 0: -c requires an argument\n`
+              : `${name}: -c requires an argument\n`,
+          )
+          return 2
+        }
+        return runShellSource(source, {
+          ...base,
+          name: argv[i + 1] ?? name,
+          args: argv.slice(i + 2),
+          origin: 'command-string',
+        }).exitCode
+      }
+      const script = argv[i]
+      if (script === undefined)
+        return runShellSource(io.stdin, { ...base, name, origin: 'command-string' }).exitCode
+      const read = io.fs.readFile(resolvePath(io.cwd, script))
+      if (!read.ok) {
+        if (dialect === 'dash') io.stderr(`${name}: 0: Can't open ${script}\n`)
+        else if (dialect === 'bash') io.stderr(`${name}: ${script}: ${STRERROR[read.errno]}\n`)
+        else io.stderr(`${name}: can't open '${script}': ${STRERROR[read.errno]}\n`)
+        return dialect === 'bash' ? 127 : 2
+      }
+      return runShellSource(read.value, { ...base, name: script, args: argv.slice(i + 1), origin: 'file' })
+        .exitCode
     }
-    const script = argv[i]
-    if (script === undefined) return runShellSource(io.stdin, { ...base, name, origin: 'command-string' }).exitCode
-    const read = io.fs.readFile(resolvePath(io.cwd, script))
-    if (!read.ok) {
-      if (dialect === 'dash') io.stderr(`${name}: 0: Can't open ${script}\n`)
-      else if (dialect === 'bash') io.stderr(`${name}: ${script}: ${STRERROR[read.errno]}\n`)
-      else io.stderr(`${name}: can't open '${script}': ${STRERROR[read.errno]}\n`)
-      return dialect === 'bash' ? 127 : 2
-    }
-    return runShellSource(read.value, { ...base, name: script, args: argv.slice(i + 1), origin: 'file' }).exitCode
-  }
 
   return {
     hostname,

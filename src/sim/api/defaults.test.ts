@@ -241,10 +241,16 @@ describe('storage and namespace defaulting', () => {
     expect(ns.status?.phase).toBe('Active')
   })
 
-  it('returns unknown kinds as an equal copy', () => {
+  it('returns kinds without defaults unchanged, without copying them', () => {
     const ev = { apiVersion: 'v1', kind: 'Event', metadata: meta('e') }
     const out = applyDefaults(ev)
-    expect(out).toEqual(ev)
-    expect(out).not.toBe(ev)
+    expect(out).toBe(ev)
+  })
+
+  it('returns a defaulted copy, never the object it was given', () => {
+    const pvc = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('c'), spec: {} }
+    const out = applyDefaults(pvc)
+    expect(out).not.toBe(pvc)
+    expect(pvc.spec).toEqual({})
   })
 })

@@ -24,13 +24,52 @@ export interface ImageProfile {
   readonly flavour: Flavour
   /** Program name → directory it lives in. */
   readonly programs: Readonly<Record<string, string>>
-  /** The nginx version the image serves with (for error pages and Server), or null. */
+  /** The nginx version the image serves with (shown in its error pages), or null. */
   readonly nginxVersion: string | null
   readonly workingDir: string
 }
 
-const BUSYBOX_PROGRAMS = ['sh', 'ash', 'cat', 'chmod', 'echo', 'env', 'false', 'hostname', 'ls', 'mkdir', 'nslookup', 'printf', 'pwd', 'rm', 'rmdir', 'sleep', 'test', '[', 'touch', 'true', 'wget']
-const DEBIAN_BIN = ['bash', 'cat', 'chmod', 'dash', 'echo', 'false', 'hostname', 'ls', 'mkdir', 'pwd', 'rm', 'rmdir', 'sh', 'sleep', 'touch', 'true']
+const BUSYBOX_PROGRAMS = [
+  'sh',
+  'ash',
+  'cat',
+  'chmod',
+  'echo',
+  'env',
+  'false',
+  'hostname',
+  'ls',
+  'mkdir',
+  'nslookup',
+  'printf',
+  'pwd',
+  'rm',
+  'rmdir',
+  'sleep',
+  'test',
+  '[',
+  'touch',
+  'true',
+  'wget',
+]
+const DEBIAN_BIN = [
+  'bash',
+  'cat',
+  'chmod',
+  'dash',
+  'echo',
+  'false',
+  'hostname',
+  'ls',
+  'mkdir',
+  'pwd',
+  'rm',
+  'rmdir',
+  'sh',
+  'sleep',
+  'touch',
+  'true',
+]
 const DEBIAN_USR_BIN = ['env', 'printf', 'test', '[']
 
 /** nginx's current release, for `nginx` / `nginx:latest`. */
@@ -45,7 +84,10 @@ export function nginxVersionFor(image: string): string | null {
   const repo = imageRepository(image)
   if (!repo.includes('nginx')) return null
   const reference = image.split('@')[0]!
-  const tag = reference.lastIndexOf(':') > reference.lastIndexOf('/') ? reference.slice(reference.lastIndexOf(':') + 1) : 'latest'
+  const tag =
+    reference.lastIndexOf(':') > reference.lastIndexOf('/')
+      ? reference.slice(reference.lastIndexOf(':') + 1)
+      : 'latest'
   if (repo.endsWith('nginx-slim')) return '1.11.1'
   const version = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag)
   if (!version) return NGINX_LATEST
@@ -90,9 +132,25 @@ export function imageRootTree(profile: ImageProfile, files: ContainerFiles, mtim
     '/usr/sbin': { dir: true },
     '/var': { dir: true },
   }
-  for (const [program, dir] of Object.entries(profile.programs)) entries[`${dir}/${program}`] = { content: '', mode: 0o755 }
+  for (const [program, dir] of Object.entries(profile.programs))
+    entries[`${dir}/${program}`] = { content: '', mode: 0o755 }
   if (profile.flavour === 'debian') {
-    for (const dir of ['/boot', '/lib', '/lib64', '/media', '/mnt', '/opt', '/run', '/sbin', '/srv', '/usr/lib', '/usr/local/bin', '/var/lib', '/var/log']) entries[dir] = { dir: true }
+    for (const dir of [
+      '/boot',
+      '/lib',
+      '/lib64',
+      '/media',
+      '/mnt',
+      '/opt',
+      '/run',
+      '/sbin',
+      '/srv',
+      '/usr/lib',
+      '/usr/local/bin',
+      '/var/lib',
+      '/var/log',
+    ])
+      entries[dir] = { dir: true }
   }
   if (profile.nginxVersion !== null) {
     entries['/usr/sbin/nginx'] = { content: '', mode: 0o755 }
@@ -125,7 +183,13 @@ export interface ExecOptions {
 }
 
 /** Runs `argv` (what follows `kubectl exec POD --`) in the container, as the runtime would. */
-export function execInContainer(argv: readonly string[], host: ContainerHost, fs: ShellFileSystem, profile: ImageProfile, options: ExecOptions = {}): ExecResult {
+export function execInContainer(
+  argv: readonly string[],
+  host: ContainerHost,
+  fs: ShellFileSystem,
+  profile: ImageProfile,
+  options: ExecOptions = {},
+): ExecResult {
   const session: ExecSession = { sleptSeconds: 0 }
   const commands = createApplets(profile.flavour, host, session, Object.keys(profile.programs))
   const startFailure = (reason: string): ExecResult => {
@@ -138,26 +202,48 @@ export function execInContainer(argv: readonly string[], host: ContainerHost, fs
   if (typeof program === 'string') return startFailure(program)
   let stdout = ''
   let stderr = ''
-  const fds: Descriptors = { stdin: new InputStream(options.stdin ?? ''), stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }
-  const run = (command: Command, args: readonly string[], programFds: Descriptors, env: Readonly<Record<string, string>>): number =>
+  const fds: Descriptors = {
+    stdin: new InputStream(options.stdin ?? ''),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  }
+  const run = (
+    command: Command,
+    args: readonly string[],
+    programFds: Descriptors,
+    env: Readonly<Record<string, string>>,
+  ): number =>
     command(
       [...args],
-      commandIO(programFds, { env, cwd: profile.workingDir, fs, depth: 0 }, (childArgv, childFds, childEnv) => {
-        const child = findProgram(childArgv[0] ?? '', commands, fs, profile)
-        return typeof child === 'string' ? null : run(child, childArgv, childFds, childEnv)
-      }),
+      commandIO(
+        programFds,
+        { env, cwd: profile.workingDir, fs, depth: 0 },
+        (childArgv, childFds, childEnv) => {
+          const child = findProgram(childArgv[0] ?? '', commands, fs, profile)
+          return typeof child === 'string' ? null : run(child, childArgv, childFds, childEnv)
+        },
+      ),
     )
   const exitCode = run(program, argv, fds, host.env)
   return { stdout, stderr, exitCode, startFailed: false, sleptSeconds: session.sleptSeconds }
 }
 
 /** The program `name` names, or the runtime's reason it cannot start. */
-function findProgram(name: string, commands: Readonly<Record<string, Command>>, fs: ShellFileSystem, profile: ImageProfile): Command | string {
-  if (!name.includes('/')) return Object.hasOwn(commands, name) ? commands[name]! : `exec: "${name}": executable file not found in $PATH`
+function findProgram(
+  name: string,
+  commands: Readonly<Record<string, Command>>,
+  fs: ShellFileSystem,
+  profile: ImageProfile,
+): Command | string {
+  if (!name.includes('/'))
+    return Object.hasOwn(commands, name)
+      ? commands[name]!
+      : `exec: "${name}": executable file not found in $PATH`
   const path = resolvePath(profile.workingDir, name)
   const stat = fs.stat(path)
   if (!stat.ok) return `exec: "${name}": stat ${name}: no such file or directory`
-  if (stat.value.type === 'dir' || (stat.value.mode & 0o111) === 0) return `exec: "${name}": permission denied`
+  if (stat.value.type === 'dir' || (stat.value.mode & 0o111) === 0)
+    return `exec: "${name}": permission denied`
   const applet = Object.hasOwn(commands, baseName(path)) ? commands[baseName(path)] : undefined
   const content = fs.readFile(path)
   if (content.ok && content.value.startsWith('#!')) return (argv, io) => io.exec(['sh', ...argv]) ?? 127
@@ -195,11 +281,25 @@ export interface InteractiveShell {
 }
 
 /** An interactive `sh` (or `bash`) in the container, as `kubectl run -it` / `exec -it ... sh` give. */
-export function startInteractiveShell(host: ContainerHost, fs: ShellFileSystem, profile: ImageProfile, program = 'sh'): InteractiveShell {
+export function startInteractiveShell(
+  host: ContainerHost,
+  fs: ShellFileSystem,
+  profile: ImageProfile,
+  program = 'sh',
+): InteractiveShell {
   const session: ExecSession = { sleptSeconds: 0 }
   const commands = createApplets(profile.flavour, host, session, Object.keys(profile.programs))
-  const dialect: ShellDialect = baseName(program) === 'bash' ? 'bash' : profile.flavour === 'busybox' ? 'ash' : 'dash'
-  const shell = createShell({ commands, fs, env: host.env, cwd: profile.workingDir, dialect, name: program, origin: 'interactive' })
+  const dialect: ShellDialect =
+    baseName(program) === 'bash' ? 'bash' : profile.flavour === 'busybox' ? 'ash' : 'dash'
+  const shell = createShell({
+    commands,
+    fs,
+    env: host.env,
+    cwd: profile.workingDir,
+    dialect,
+    name: program,
+    origin: 'interactive',
+  })
   let pending = ''
   let nextLine = 1
   return {
@@ -213,7 +313,14 @@ export function startInteractiveShell(host: ContainerHost, fs: ShellFileSystem, 
       const parsed = parseScript(source, { interactive: true })
       if (!parsed.ok && parsed.error.incomplete) {
         pending = source
-        return { stdout: '', stderr: '', exitCode: shell.lastStatus, exited: false, needsMore: true, sleptSeconds: 0 }
+        return {
+          stdout: '',
+          stderr: '',
+          exitCode: shell.lastStatus,
+          exited: false,
+          needsMore: true,
+          sleptSeconds: 0,
+        }
       }
       pending = ''
       session.sleptSeconds = 0

@@ -5,7 +5,7 @@
 import type { Container, Pod, Probe } from '../model'
 import type { SimContext } from '../simContext'
 import { containerProcess, listeningPorts } from './containerProcess'
-import { runInContainer, type ExecResult } from './exec'
+import { HTTP_GET, runInContainer, type ExecResult } from './exec'
 
 export interface ProbeResult {
   ok: boolean
@@ -60,7 +60,7 @@ export class ContainerRuntime {
       const path = probe.httpGet.path ?? '/'
       const url = `http://${host}:${port}${path}`
       if (!listening) return { ok: false, message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
-      const response = runInContainer(this.ctx, pod, container, ['__http_get__', path], '')
+      const response = runInContainer(this.ctx, pod, container, [HTTP_GET, path], '')
       const status = response.exitCode
       return status >= 200 && status < 400 ? { ok: true } : { ok: false, message: `HTTP probe failed with statuscode: ${status}` }
     }

@@ -14,7 +14,14 @@ function mounted(options: { volume?: Tree; readOnly?: boolean } = {}) {
   let clock = 1000
   const fs = createMountedFileSystem({
     root: { id: 'container-1', tree: imageTree() },
-    mounts: [{ id: 'pv-www-web-0', path: '/usr/share/nginx/html', tree: options.volume ?? buildTree({}), readOnly: options.readOnly ?? false }],
+    mounts: [
+      {
+        id: 'pv-www-web-0',
+        path: '/usr/share/nginx/html',
+        tree: options.volume ?? buildTree({}),
+        readOnly: options.readOnly ?? false,
+      },
+    ],
     now: () => clock++,
     onChange: (id, tree) => changes.push([id, tree]),
   })
@@ -24,7 +31,12 @@ function mounted(options: { volume?: Tree; readOnly?: boolean } = {}) {
 describe('trees', () => {
   it('share untouched subtrees and leave the old tree as it was', () => {
     const before = imageTree()
-    const after = withNode(before, ['etc', 'motd'], { kind: 'file', content: 'hi\n', mode: 0o644, mtime: 5 }, 5)
+    const after = withNode(
+      before,
+      ['etc', 'motd'],
+      { kind: 'file', content: 'hi\n', mode: 0o644, mtime: 5 },
+      5,
+    )
     expect(nodeAt(before, ['etc', 'motd']).ok).toBe(false)
     expect(nodeAt(after, ['etc', 'motd'])).toMatchObject({ ok: true, value: { content: 'hi\n' } })
     expect(after.children.usr).toBe(before.children.usr)
@@ -54,7 +66,10 @@ describe('a mounted filesystem', () => {
     fs.writeFile('/tmp/scratch', 'x')
     expect(changes.map(([id]) => id)).toEqual(['pv-www-web-0', 'container-1'])
     const [, volume] = changes[0]!
-    expect(nodeAt(volume, ['index.html'])).toMatchObject({ ok: true, value: { content: 'web-0\n', mode: 0o644 } })
+    expect(nodeAt(volume, ['index.html'])).toMatchObject({
+      ok: true,
+      value: { content: 'web-0\n', mode: 0o644 },
+    })
     expect(fs.tree('pv-www-web-0')).toBe(volume)
   })
 
@@ -80,7 +95,10 @@ describe('a mounted filesystem', () => {
     const { fs, changes } = mounted()
     expect(fs.mkdir('/usr/share/nginx/html/a/b')).toEqual({ ok: false, errno: 'ENOENT' })
     expect(fs.mkdir('/usr/share/nginx/html/a/b', { parents: true })).toEqual({ ok: true, value: undefined })
-    expect(fs.stat('/usr/share/nginx/html/a/b')).toMatchObject({ ok: true, value: { type: 'dir', mode: 0o755 } })
+    expect(fs.stat('/usr/share/nginx/html/a/b')).toMatchObject({
+      ok: true,
+      value: { type: 'dir', mode: 0o755 },
+    })
     expect(changes.every(([id]) => id === 'pv-www-web-0')).toBe(true)
     expect(fs.mkdir('/etc')).toEqual({ ok: false, errno: 'EEXIST' })
     expect(fs.mkdir('/etc/hostname/x', { parents: true })).toEqual({ ok: false, errno: 'ENOTDIR' })
@@ -94,7 +112,10 @@ describe('a mounted filesystem', () => {
     expect(fs.writeFile('/etc/hostname/f', 'x')).toEqual({ ok: false, errno: 'ENOTDIR' })
     expect(fs.list('/etc/hostname')).toEqual({ ok: false, errno: 'ENOTDIR' })
     expect(fs.remove('/etc')).toEqual({ ok: false, errno: 'EISDIR' })
-    expect(fs.remove('/usr/share/nginx/html/sub', { directory: true })).toEqual({ ok: false, errno: 'ENOTEMPTY' })
+    expect(fs.remove('/usr/share/nginx/html/sub', { directory: true })).toEqual({
+      ok: false,
+      errno: 'ENOTEMPTY',
+    })
     expect(fs.remove('/nope')).toEqual({ ok: false, errno: 'ENOENT' })
   })
 

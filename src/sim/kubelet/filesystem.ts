@@ -5,7 +5,18 @@
 // so the kubelet can keep volumes (keyed by PV name) after the pod is gone.
 // Simplifications: no symlinks, owners or hard links; the container runs as root, so permission
 // bits are stored and shown but never refuse access (read-only mounts do, with EROFS).
-import { baseName, fail, ok, parentPath, pathSegments, utf8Length, type Errno, type FileStat, type FsResult, type ShellFileSystem } from '../../shell/fs'
+import {
+  baseName,
+  fail,
+  ok,
+  parentPath,
+  pathSegments,
+  utf8Length,
+  type Errno,
+  type FileStat,
+  type FsResult,
+  type ShellFileSystem,
+} from '../../shell/fs'
 
 export interface FileNode {
   readonly kind: 'file'
@@ -33,7 +44,8 @@ export function buildTree(entries: Readonly<Record<string, TreeEntry>>, mtime = 
   for (const [path, entry] of Object.entries(entries)) {
     const segments = pathSegments(path)
     for (let i = 1; i < segments.length; i++) {
-      if (!nodeAt(tree, segments.slice(0, i)).ok) tree = withNode(tree, segments.slice(0, i), { kind: 'dir', mode: 0o755, mtime, children: {} }, mtime)
+      if (!nodeAt(tree, segments.slice(0, i)).ok)
+        tree = withNode(tree, segments.slice(0, i), { kind: 'dir', mode: 0o755, mtime, children: {} }, mtime)
     }
     const node: FsNode =
       typeof entry === 'string'
@@ -72,7 +84,13 @@ export function withNode(tree: Tree, segments: readonly string[], node: FsNode |
   const children: Record<string, FsNode> = { ...tree.children }
   if (node === null) delete children[name]
   // defineProperty, not assignment: a file may be called `__proto__`.
-  else Object.defineProperty(children, name, { value: node, enumerable: true, writable: true, configurable: true })
+  else
+    Object.defineProperty(children, name, {
+      value: node,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   const entriesChanged = node === null || child === undefined
   return { ...tree, children, mtime: entriesChanged ? mtime : tree.mtime }
 }
@@ -118,7 +136,9 @@ interface Located {
 export function createMountedFileSystem(options: MountedFileSystemOptions): MountedFileSystem {
   const now = options.now ?? (() => 0)
   const layers = new Map<string, Layer>([[options.root.id, options.root]])
-  const mounts = [...(options.mounts ?? [])].map((m) => ({ ...m, segments: pathSegments(m.path) })).sort((a, b) => b.segments.length - a.segments.length)
+  const mounts = [...(options.mounts ?? [])]
+    .map((m) => ({ ...m, segments: pathSegments(m.path) }))
+    .sort((a, b) => b.segments.length - a.segments.length)
   for (const m of mounts) layers.set(m.id, m)
 
   const commit = (layer: Layer, tree: Tree): void => {
@@ -130,7 +150,11 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
     const segments = pathSegments(path)
     for (const m of mounts) {
       if (m.segments.length <= segments.length && m.segments.every((s, i) => s === segments[i])) {
-        return { layer: layers.get(m.id)!, segments: segments.slice(m.segments.length), isLayerRoot: m.segments.length === segments.length }
+        return {
+          layer: layers.get(m.id)!,
+          segments: segments.slice(m.segments.length),
+          isLayerRoot: m.segments.length === segments.length,
+        }
       }
     }
     return { layer: layers.get(options.root.id)!, segments, isLayerRoot: segments.length === 0 }
@@ -138,7 +162,11 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
 
   const mountNamesUnder = (path: string): string[] => {
     const segments = pathSegments(path)
-    return mounts.filter((m) => m.segments.length === segments.length + 1 && segments.every((s, i) => s === m.segments[i])).map((m) => m.segments[m.segments.length - 1]!)
+    return mounts
+      .filter(
+        (m) => m.segments.length === segments.length + 1 && segments.every((s, i) => s === m.segments[i]),
+      )
+      .map((m) => m.segments[m.segments.length - 1]!)
   }
 
   const lookup = (path: string): FsResult<FsNode> => {
@@ -154,7 +182,13 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
     let tree = layer.tree
     const time = now()
     for (let i = 1; i <= missing.length; i++) {
-      if (!nodeAt(tree, missing.slice(0, i)).ok) tree = withNode(tree, missing.slice(0, i), { kind: 'dir', mode: 0o755, mtime: time, children: {} }, time)
+      if (!nodeAt(tree, missing.slice(0, i)).ok)
+        tree = withNode(
+          tree,
+          missing.slice(0, i),
+          { kind: 'dir', mode: 0o755, mtime: time, children: {} },
+          time,
+        )
     }
     commit(layer, tree)
   }
@@ -183,7 +217,10 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
     if (!target.ok) return target
     const { layer, segments } = target.value
     const time = now()
-    commit(layer, withNode(layer.tree, segments, { kind: 'dir', mode: 0o755, mtime: time, children: {} }, time))
+    commit(
+      layer,
+      withNode(layer.tree, segments, { kind: 'dir', mode: 0o755, mtime: time, children: {} }, time),
+    )
     return ok(undefined)
   }
 
@@ -225,7 +262,8 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
       const node = lookup(path)
       if (!node.ok) return node
       const n = node.value
-      if (n.kind === 'file') return ok({ type: 'file', mode: n.mode, size: utf8Length(n.content), mtime: n.mtime, nlink: 1 })
+      if (n.kind === 'file')
+        return ok({ type: 'file', mode: n.mode, size: utf8Length(n.content), mtime: n.mtime, nlink: 1 })
       const subdirs = Object.values(n.children).filter((c) => c.kind === 'dir').length
       const mountedHere = mountNamesUnder(path).filter((name) => !Object.hasOwn(n.children, name)).length
       return ok({ type: 'dir', mode: n.mode, size: 4096, mtime: n.mtime, nlink: 2 + subdirs + mountedHere })
@@ -243,7 +281,12 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
       const { layer, segments } = target.value
       const previous = existing.ok && existing.value.kind === 'file' ? existing.value : null
       const time = now()
-      const file: FileNode = { kind: 'file', content: writeOptions.append && previous ? previous.content + content : content, mode: previous?.mode ?? 0o644, mtime: time }
+      const file: FileNode = {
+        kind: 'file',
+        content: writeOptions.append && previous ? previous.content + content : content,
+        mode: previous?.mode ?? 0o644,
+        mtime: time,
+      }
       commit(layer, withNode(layer.tree, segments, file, time))
       return ok(undefined)
     },
@@ -262,14 +305,21 @@ export function createMountedFileSystem(options: MountedFileSystemOptions): Moun
       return ok(undefined)
     },
     remove(path, removeOptions = {}) {
-      return removeOptions.recursive ? removeRecursive(path) : removeOne(path, removeOptions.directory ?? false)
+      return removeOptions.recursive
+        ? removeRecursive(path)
+        : removeOne(path, removeOptions.directory ?? false)
     },
     chmod(path, mode) {
       const { layer, segments } = locate(path)
       const node = nodeAt(layer.tree, segments)
       if (!node.ok) return node
       if (layer.readOnly) return fail('EROFS')
-      commit(layer, segments.length === 0 ? { ...layer.tree, mode } : withNode(layer.tree, segments, { ...node.value, mode }, now()))
+      commit(
+        layer,
+        segments.length === 0
+          ? { ...layer.tree, mode }
+          : withNode(layer.tree, segments, { ...node.value, mode }, now()),
+      )
       return ok(undefined)
     },
   }
