@@ -29,24 +29,47 @@ export function checkInvariants(sim: Simulation): string[] {
   }
 
   for (const set of store.list<StatefulSet>('StatefulSet')) {
-    const owned = pods.filter((p) => controllerRef(p)?.uid === set.metadata.uid)
+    const owned = pods.filter((p) => controllerRef(p)?.uid === set.metadata.uid && isCreated(p))
+    // The API server's own status rules (ValidateStatefulSetStatus); status may lag the pods.
     const status = set.status
-    if (status && status.observedGeneration === set.metadata.generation) {
-      const created = owned.filter(isCreated).length
-      if (status.replicas > created + owned.length) problems.push(`${set.metadata.name}: status.replicas ${status.replicas} > pods`)
-      if ((status.readyReplicas ?? 0) > status.replicas) problems.push(`${set.metadata.name}: readyReplicas > replicas`)
-      if (status.availableReplicas > (status.readyReplicas ?? 0)) problems.push(`${set.metadata.name}: availableReplicas > readyReplicas`)
+    if (status) {
+      const counts = [
+        status.replicas,
+        status.readyReplicas ?? 0,
+        status.currentReplicas ?? 0,
+        status.updatedReplicas ?? 0,
+        status.availableReplicas,
+      ]
+      if (counts.some((n) => n < 0)) problems.push(`${set.metadata.name}: a negative status count`)
+      for (const field of [
+        'readyReplicas',
+        'currentReplicas',
+        'updatedReplicas',
+        'availableReplicas',
+      ] as const) {
+        if ((status[field] ?? 0) > status.replicas) problems.push(`${set.metadata.name}: ${field} > replicas`)
+      }
+      if (status.availableReplicas > (status.readyReplicas ?? 0))
+        problems.push(`${set.metadata.name}: availableReplicas > readyReplicas`)
     }
+    void owned
   }
 
   // A claim is bound to at most one volume, and that volume points back at it.
   const pvs = store.list<PersistentVolume>('PersistentVolume')
   for (const pvc of store.list<PersistentVolumeClaim>('PersistentVolumeClaim')) {
-    const bound = pvs.filter((pv) => pv.spec.claimRef?.uid === pvc.metadata.uid && pv.status.phase === 'Bound')
+    const bound = pvs.filter(
+      (pv) => pv.spec.claimRef?.uid === pvc.metadata.uid && pv.status.phase === 'Bound',
+    )
     if (bound.length > 1) problems.push(`${pvc.metadata.name} bound to ${bound.length} volumes`)
-    if (pvc.status.phase === 'Bound' && pvc.spec.volumeName && !bound.some((pv) => pv.metadata.name === pvc.spec.volumeName)) {
+    if (
+      pvc.status.phase === 'Bound' &&
+      pvc.spec.volumeName &&
+      !bound.some((pv) => pv.metadata.name === pvc.spec.volumeName)
+    ) {
       const pv = store.get<PersistentVolume>('PersistentVolume', undefined, pvc.spec.volumeName)
-      if (pv && pv.spec.claimRef?.uid !== pvc.metadata.uid) problems.push(`${pvc.metadata.name} Bound to ${pv.metadata.name} which names another claim`)
+      if (pv && pv.spec.claimRef?.uid !== pvc.metadata.uid)
+        problems.push(`${pvc.metadata.name} Bound to ${pv.metadata.name} which names another claim`)
     }
   }
   return problems
@@ -68,7 +91,9 @@ export function watchInvariants(sim: Simulation, report: (problem: string) => vo
     for (let o = getStartOrdinal(set); o < getOrdinal(pod); o++) {
       const pred = store.get<Pod>('Pod', pod.metadata.namespace, `${set.metadata.name}-${o}`)
       if (!pred || !isRunningAndReady(pred) || isTerminating(pred)) {
-        report(`${pod.metadata.name} created while ${set.metadata.name}-${o} was ${pred ? 'not Running and Ready' : 'missing'}`)
+        report(
+          `${pod.metadata.name} created while ${set.metadata.name}-${o} was ${pred ? 'not Running and Ready' : 'missing'}`,
+        )
       }
     }
   })

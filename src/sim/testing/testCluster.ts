@@ -23,8 +23,13 @@ export class TestCluster {
     for (const doc of yaml.split(/^---$/m)) {
       const obj = load(doc) as KubeObject | null
       if (!obj) continue
-      const live = this.api.tryGet<KubeObject>(obj.kind, obj.metadata.namespace ?? 'default', obj.metadata.name)
-      if (live) this.api.update({ ...live, ...obj, metadata: { ...live.metadata, ...obj.metadata } } as KubeObject)
+      const live = this.api.tryGet<KubeObject>(
+        obj.kind,
+        obj.metadata.namespace ?? 'default',
+        obj.metadata.name,
+      )
+      if (live)
+        this.api.update({ ...live, ...obj, metadata: { ...live.metadata, ...obj.metadata } } as KubeObject)
       else this.api.create(obj)
     }
   }
@@ -64,7 +69,11 @@ export class TestCluster {
 
   readyPods(namespace = 'default'): string[] {
     return this.pods(namespace)
-      .filter((p) => p.status.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+      .filter(
+        (p) =>
+          p.status.phase === 'Running' &&
+          p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      )
       .map((p) => p.metadata.name)
   }
 

@@ -284,7 +284,9 @@ describe('replacing pods (§4.6, §4.7, §4.13, §4.14)', () => {
       return !!p && p.metadata.uid !== oldWeb0 && isReady(p)
     }, 60_000)
 
-    expect(cluster.pod('web-1')).toBe(web1)
+    expect(cluster.pod('web-1')!.metadata.uid).toBe(web1.metadata.uid)
+    expect(cluster.pod('web-1')!.metadata.deletionTimestamp).toBeUndefined()
+    expect(cluster.readyPods()).toEqual(['web-0'])
     expect(cluster.violations).toEqual([])
   })
 })

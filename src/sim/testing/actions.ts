@@ -1,0 +1,158 @@
+// Random user sessions for model-based fuzzing: arbitrary sequences of what a learner can do to
+// a StatefulSet (create it, scale it, delete pods, claims or the set, let time pass), run on a
+// TestCluster with the invariants checked after every task. Shared by `npm test` (a few hundred
+// sequences) and `npm run fuzz` (as many as asked for).
+import fc from 'fast-check'
+import type { KubeObject, StatefulSet } from '../model'
+import { StatusError } from '../api/errors'
+import { TestCluster } from './testCluster'
+
+export type Action =
+  | { kind: 'createSet'; replicas: number; parallel: boolean; claims: boolean; readinessProbe: boolean }
+  | { kind: 'scale'; replicas: number }
+  | { kind: 'deletePod'; ordinal: number; force: boolean }
+  | { kind: 'deleteAllPods' }
+  | { kind: 'deleteClaim'; ordinal: number }
+  | { kind: 'deleteSet'; propagation: 'Background' | 'Foreground' | 'Orphan' }
+  | { kind: 'advance'; ms: number }
+
+export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
+  fc.record({
+    kind: fc.constant('createSet' as const),
+    replicas: fc.integer({ min: 0, max: 4 }),
+    parallel: fc.boolean(),
+    claims: fc.boolean(),
+    readinessProbe: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('scale' as const), replicas: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('deletePod' as const),
+    ordinal: fc.integer({ min: 0, max: 4 }),
+    force: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('deleteAllPods' as const) }),
+  fc.record({ kind: fc.constant('deleteClaim' as const), ordinal: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('deleteSet' as const),
+    propagation: fc.constantFrom('Background' as const, 'Foreground' as const, 'Orphan' as const),
+  }),
+  fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
+)
+
+export const sessionArbitrary = fc.array(actionArbitrary, { minLength: 1, maxLength: 12 })
+
+function setManifest(a: Extract<Action, { kind: 'createSet' }>): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas: a.replicas,
+      serviceName: 'nginx',
+      podManagementPolicy: a.parallel ? 'Parallel' : 'OrderedReady',
+      selector: { matchLabels: { app: 'nginx' } },
+      template: {
+        metadata: { labels: { app: 'nginx' } },
+        spec: {
+          terminationGracePeriodSeconds: 10,
+          containers: [
+            {
+              name: 'nginx',
+              image: 'registry.k8s.io/nginx-slim:0.7',
+              ports: [{ containerPort: 80, name: 'web' }],
+              ...(a.readinessProbe ? { readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 2 } } : {}),
+              ...(a.claims ? { volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] } : {}),
+            },
+          ],
+        },
+      },
+      ...(a.claims
+        ? {
+            volumeClaimTemplates: [
+              {
+                metadata: { name: 'www' },
+                spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+              },
+            ],
+          }
+        : {}),
+    },
+  } as unknown as KubeObject
+}
+
+/** Applies one action as a user would; API errors (NotFound, AlreadyExists) are part of the game. */
+export function perform(cluster: TestCluster, action: Action): void {
+  const api = cluster.api
+  try {
+    switch (action.kind) {
+      case 'createSet':
+        api.create(setManifest(action))
+        break
+      case 'scale': {
+        const set = api.get<StatefulSet>('StatefulSet', 'default', 'web')
+        api.update({ ...set, spec: { ...set.spec, replicas: action.replicas } })
+        break
+      }
+      case 'deletePod':
+        api.delete('Pod', 'default', `web-${action.ordinal}`, action.force ? { gracePeriodSeconds: 0 } : {})
+        break
+      case 'deleteAllPods':
+        for (const pod of cluster.pods()) api.delete('Pod', 'default', pod.metadata.name)
+        break
+      case 'deleteClaim':
+        api.delete('PersistentVolumeClaim', 'default', `www-web-${action.ordinal}`)
+        break
+      case 'deleteSet':
+        api.delete('StatefulSet', 'default', 'web', { propagationPolicy: action.propagation })
+        break
+      case 'advance':
+        cluster.run(action.ms)
+        return
+    }
+  } catch (e) {
+    if (!(e instanceof StatusError)) throw e
+  }
+  cluster.run(0)
+}
+
+/** Runs a session; returns the cluster for further checks. Throws on the first invariant violation. */
+export function runSession(actions: Action[], seed = 1): TestCluster {
+  const cluster = new TestCluster({ seed })
+  for (const action of actions) {
+    perform(cluster, action)
+    if (cluster.violations.length)
+      throw new Error(`invariant violated after ${JSON.stringify(action)}: ${cluster.violations.join('; ')}`)
+  }
+  return cluster
+}
+
+/** After the user stops acting, a live set converges: every ordinal in range Running and Ready. */
+export function checkConvergence(cluster: TestCluster): string | undefined {
+  cluster.run(10 * 60_000)
+  if (cluster.violations.length) return cluster.violations.join('; ')
+  const set = cluster.api.tryGet<StatefulSet>('StatefulSet', 'default', 'web')
+  if (!set || set.metadata.deletionTimestamp) return undefined
+  const replicas = set.spec.replicas ?? 1
+  const expected = Array.from({ length: replicas }, (_, i) => `web-${i}`)
+  const ready = cluster
+    .readyPods()
+    .filter((n) => /^web-\d+$/.test(n))
+    .sort()
+  const owned = cluster
+    .pods()
+    .filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === set.metadata.uid))
+    .map((p) => p.metadata.name)
+  if (JSON.stringify(ready.filter((n) => owned.includes(n))) !== JSON.stringify([...expected].sort())) {
+    return `expected ${expected.join(',')} Ready, found ${ready.join(',')} (owned: ${owned.join(',')})`
+  }
+  // Once quiet, status counts match the pods (computeReplicaStatus).
+  const status = set.status
+  if (
+    status?.replicas !== owned.length ||
+    (status.readyReplicas ?? 0) !== replicas ||
+    status.observedGeneration !== set.metadata.generation
+  ) {
+    return `status ${JSON.stringify(status)} does not match ${owned.length} pods, ${replicas} ready`
+  }
+  return undefined
+}
