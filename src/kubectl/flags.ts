@@ -47,13 +47,21 @@ export function parseFlags(tokens: string[], specs: FlagSpec[]): ParsedArgs {
   const set = (spec: FlagSpec, raw: string): void => {
     given.add(spec.name)
     if (spec.type === 'bool') {
-      if (raw !== 'true' && raw !== 'false') throw new FlagError(`invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`)
+      if (raw !== 'true' && raw !== 'false')
+        throw new FlagError(
+          `invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+        )
       flags[spec.name] = raw === 'true'
     } else if (spec.type === 'int') {
-      if (!/^-?\d+$/.test(raw)) throw new FlagError(`invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`)
+      if (!/^-?\d+$/.test(raw))
+        throw new FlagError(
+          `invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+        )
       flags[spec.name] = Number(raw)
     } else if (spec.type === 'strings') {
-      const prev = (given.has(spec.name) && Array.isArray(flags[spec.name]) ? flags[spec.name] : []) as string[]
+      const prev = (
+        given.has(spec.name) && Array.isArray(flags[spec.name]) ? flags[spec.name] : []
+      ) as string[]
       flags[spec.name] = [...prev, ...raw.split(',')]
     } else flags[spec.name] = raw
   }

@@ -36,7 +36,11 @@ export const KUBECTL_VERBS = Object.keys(COMMANDS)
 export function runKubectl(argv: string[], env: KubectlEnv): CommandOutcome {
   const verb = argv.find((a) => !a.startsWith('-'))
   if (verb === undefined) {
-    env.out('kubectl controls the Kubernetes cluster manager.\n\nCommands Ordinal simulates: ' + KUBECTL_VERBS.join(', ') + '\n')
+    env.out(
+      'kubectl controls the Kubernetes cluster manager.\n\nCommands Ordinal simulates: ' +
+        KUBECTL_VERBS.join(', ') +
+        '\n',
+    )
     return 0
   }
   const command = COMMANDS[verb]
@@ -66,7 +70,11 @@ function levenshtein(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) d[0]![j] = j
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
     }
   }
   return d[a.length]![b.length]!

@@ -17,7 +17,11 @@ export interface LoadResult {
   errors: string[]
 }
 
-export function loadManifests(env: KubectlEnv, files: string[], namespaceFlag: string | undefined): LoadResult {
+export function loadManifests(
+  env: KubectlEnv,
+  files: string[],
+  namespaceFlag: string | undefined,
+): LoadResult {
   const items: ManifestItem[] = []
   const errors: string[] = []
   for (const file of files) {
@@ -44,19 +48,24 @@ export function loadManifests(env: KubectlEnv, files: string[], namespaceFlag: s
 
 function flattenLists(value: unknown): unknown[] {
   const v = value as { kind?: unknown; items?: unknown }
-  if (v && typeof v === 'object' && v.kind === 'List' && Array.isArray(v.items)) return v.items.flatMap(flattenLists)
+  if (v && typeof v === 'object' && v.kind === 'List' && Array.isArray(v.items))
+    return v.items.flatMap(flattenLists)
   return [value]
 }
 
 function toItem(value: unknown, source: string, namespaceFlag: string | undefined): ManifestItem {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new KubectlError(`error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`)
+    throw new KubectlError(
+      `error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`,
+    )
   }
   const obj = value as Partial<KubeObject> & Record<string, unknown>
   const missing = [obj.apiVersion ? '' : 'apiVersion not set', obj.kind ? '' : 'kind not set'].filter(Boolean)
   if (missing.length) {
     const list = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`
-    throw new KubectlError(`error validating "${source}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`)
+    throw new KubectlError(
+      `error validating "${source}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`,
+    )
   }
   const meta = (obj.metadata ?? {}) as KubeObject['metadata']
   const info = kindInfo(String(obj.kind))
@@ -68,7 +77,9 @@ function toItem(value: unknown, source: string, namespaceFlag: string | undefine
   let namespace = meta.namespace
   if (info.namespaced) {
     if (namespaceFlag && namespace && namespace !== namespaceFlag) {
-      throw new KubectlError(`the namespace from the provided object "${namespace}" does not match the namespace "${namespaceFlag}". You must pass '--namespace=${namespace}' to perform this operation.`)
+      throw new KubectlError(
+        `the namespace from the provided object "${namespace}" does not match the namespace "${namespaceFlag}". You must pass '--namespace=${namespace}' to perform this operation.`,
+      )
     }
     namespace = namespace || namespaceFlag || 'default'
   }

@@ -16,7 +16,12 @@ const MERGE_KEYS: Record<string, (item: JsonMap) => string | undefined> = {
   ownerReferences: (i) => str(i.uid),
   conditions: (i) => str(i.type),
   // Container ports merge on containerPort; Service ports on port.
-  ports: (i) => (i.containerPort !== undefined ? `c${String(i.containerPort)}` : i.port !== undefined ? `s${String(i.port)}/${str(i.protocol) ?? 'TCP'}` : undefined),
+  ports: (i) =>
+    i.containerPort !== undefined
+      ? `c${String(i.containerPort)}`
+      : i.port !== undefined
+        ? `s${String(i.port)}/${str(i.protocol) ?? 'TCP'}`
+        : undefined,
 }
 
 function str(v: Json): string | undefined {
@@ -44,9 +49,13 @@ export function threeWayMerge(live: Json, lastApplied: Json, desired: Json, fiel
   if (keyOf && Array.isArray(desired) && Array.isArray(live) && desired.every(isMap) && live.every(isMap)) {
     const lastKeys = new Set(Array.isArray(lastApplied) ? lastApplied.filter(isMap).map(keyOf) : [])
     const liveByKey = new Map(live.map((i) => [keyOf(i), i]))
-    const lastByKey = new Map((Array.isArray(lastApplied) ? lastApplied.filter(isMap) : []).map((i) => [keyOf(i), i]))
+    const lastByKey = new Map(
+      (Array.isArray(lastApplied) ? lastApplied.filter(isMap) : []).map((i) => [keyOf(i), i]),
+    )
     const desiredKeys = new Set(desired.map(keyOf))
-    const merged = desired.map((item) => threeWayMerge(liveByKey.get(keyOf(item)), lastByKey.get(keyOf(item)), item))
+    const merged = desired.map((item) =>
+      threeWayMerge(liveByKey.get(keyOf(item)), lastByKey.get(keyOf(item)), item),
+    )
     const keptFromLive = live.filter((i) => !desiredKeys.has(keyOf(i)) && !lastKeys.has(keyOf(i)))
     return [...merged, ...keptFromLive]
   }
@@ -107,9 +116,13 @@ export interface JsonPatchOp {
 export function jsonPatch(target: Json, ops: JsonPatchOp[]): Json {
   let doc = clone(target)
   for (const op of ops) {
-    const parts = op.path.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    const parts = op.path
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     if (op.op === 'test') {
-      if (JSON.stringify(getPath(doc, parts)) !== JSON.stringify(op.value)) throw new Error(`testing value ${op.path} failed: test failed`)
+      if (JSON.stringify(getPath(doc, parts)) !== JSON.stringify(op.value))
+        throw new Error(`testing value ${op.path} failed: test failed`)
       continue
     }
     if (op.op === 'move' || op.op === 'copy') {
@@ -139,7 +152,8 @@ function setPath(doc: Json, parts: string[], value: Json, op: string, path: stri
     if (tail.length === 0) {
       if (op === 'add') arr.splice(index, 0, value)
       else if (op === 'remove') {
-        if (index >= arr.length) throw new Error(`remove operation does not apply: doc is missing path: "${path}": missing value`)
+        if (index >= arr.length)
+          throw new Error(`remove operation does not apply: doc is missing path: "${path}": missing value`)
         arr.splice(index, 1)
       } else arr[index] = value
       return arr
@@ -147,17 +161,20 @@ function setPath(doc: Json, parts: string[], value: Json, op: string, path: stri
     arr[index] = setPath(arr[index], tail, value, op, path)
     return arr
   }
-  if (!isMap(doc)) throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
+  if (!isMap(doc))
+    throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
   const out: JsonMap = { ...doc }
   if (tail.length === 0) {
     if (op === 'remove' || op === 'replace') {
-      if (!(head in out)) throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
+      if (!(head in out))
+        throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
     }
     if (op === 'remove') delete out[head]
     else out[head] = value
     return out
   }
-  if (!(head in out)) throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
+  if (!(head in out))
+    throw new Error(`${op} operation does not apply: doc is missing path: "${path}": missing value`)
   out[head] = setPath(out[head], tail, value, op, path)
   return out
 }

@@ -7,7 +7,11 @@ import { KubectlError } from './env'
 
 /** The text kubectl prints for `e` (without a trailing newline). `source` adds `error when <verb> "<file>": `. */
 export function errorText(e: unknown, verb?: string, context?: { action: string; source: string }): string {
-  if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${verb ?? ''} --help' for usage.`.replace('kubectl  --help', 'kubectl --help')
+  if (e instanceof FlagError)
+    return `error: ${e.message}\nSee 'kubectl ${verb ?? ''} --help' for usage.`.replace(
+      'kubectl  --help',
+      'kubectl --help',
+    )
   if (e instanceof StatusError) {
     if (e.reason === 'Invalid' && e.details.kind) {
       const causes = [...new Set((e.details.causes ?? []).map(fieldErrorText))]

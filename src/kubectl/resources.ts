@@ -24,10 +24,14 @@ export function parseResourceArgs(args: string[]): ResourceTarget[] {
   if (args.some((a) => a.includes('/'))) {
     return args.map((a) => {
       const slash = a.indexOf('/')
-      if (slash < 0) throw new KubectlError('there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. \'kubectl get resource/<resource_name>\' instead of \'kubectl get resource resource/<resource_name>\')')
+      if (slash < 0)
+        throw new KubectlError(
+          "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>')",
+        )
       const [info] = resolveType(a.slice(0, slash))
       const name = a.slice(slash + 1)
-      if (!name) throw new KubectlError(`arguments in resource/name form must have a single resource and name`)
+      if (!name)
+        throw new KubectlError(`arguments in resource/name form must have a single resource and name`)
       return { info: info!, names: [name] }
     })
   }

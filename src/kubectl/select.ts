@@ -35,8 +35,10 @@ export function selectObjects(api: ApiServer, targets: ResourceTarget[], opts: S
     }
     let list = api.list<KubeObject>(info.kind, info.namespaced && !opts.allNamespaces ? ns : undefined)
     if (opts.labelSelector !== undefined) list = list.filter(parseLabelSelector(opts.labelSelector))
-    if (opts.fieldSelector !== undefined) list = list.filter(parseFieldSelector(opts.fieldSelector, info.kind))
-    if (opts.allNamespaces) list.sort((a, b) => ((a.metadata.namespace ?? '') < (b.metadata.namespace ?? '') ? -1 : 1))
+    if (opts.fieldSelector !== undefined)
+      list = list.filter(parseFieldSelector(opts.fieldSelector, info.kind))
+    if (opts.allNamespaces)
+      list.sort((a, b) => ((a.metadata.namespace ?? '') < (b.metadata.namespace ?? '') ? -1 : 1))
     objects.push(...list)
   }
   return { objects, errors }

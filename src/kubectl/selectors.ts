@@ -6,12 +6,16 @@ import { KubectlError } from './env'
 export type Matcher = (obj: KubeObject) => boolean
 
 export function parseLabelSelector(text: string): Matcher {
-  const reqs = splitRequirements(text).map((r) => r.trim()).filter(Boolean)
+  const reqs = splitRequirements(text)
+    .map((r) => r.trim())
+    .filter(Boolean)
   const tests = reqs.map((r): ((l: Record<string, string>) => boolean) => {
     let m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(r)
     if (m) {
       const values = m[3]!.split(',').map((v) => v.trim())
-      return m[2] === 'in' ? (l) => values.includes(l[m![1]!] as string) : (l) => !values.includes(l[m![1]!] as string)
+      return m[2] === 'in'
+        ? (l) => values.includes(l[m![1]!] as string)
+        : (l) => !values.includes(l[m![1]!] as string)
     }
     m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(r)
     if (m) {
@@ -23,7 +27,9 @@ export function parseLabelSelector(text: string): Matcher {
       const key = m[2]!
       return m[1] ? (l) => !(key in l) : (l) => key in l
     }
-    throw new KubectlError(`unable to parse requirement: found '${r}', expected: in, notin, =, ==, !=, gt, lt`)
+    throw new KubectlError(
+      `unable to parse requirement: found '${r}', expected: in, notin, =, ==, !=, gt, lt`,
+    )
   })
   return (obj) => tests.every((t) => t(obj.metadata.labels ?? {}))
 }
@@ -46,16 +52,38 @@ function splitRequirements(text: string): string[] {
 
 /** Field selectors kubectl users reach for: metadata.name, metadata.namespace, status.phase, spec.nodeName. */
 export function parseFieldSelector(text: string, kind: string): Matcher {
-  const tests = text.split(',').filter(Boolean).map((r) => {
-    const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(r.trim())
-    if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${r}'`)
-    const [, field, op, value] = m as unknown as [string, string, string, string]
-    const supported = ['metadata.name', 'metadata.namespace', ...(kind === 'Pod' ? ['status.phase', 'spec.nodeName', 'status.podIP', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName'] : [])]
-    if (!supported.includes(field)) {
-      throw new KubectlError(`Error from server (BadRequest): Unable to find "/v1, Resource=${kind.toLowerCase()}s" that match label selector "", field selector "${text}": "${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`)
-    }
-    const get = (o: KubeObject) => String(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o) ?? '')
-    return op === '!=' ? (o: KubeObject) => get(o) !== value : (o: KubeObject) => get(o) === value
-  })
+  const tests = text
+    .split(',')
+    .filter(Boolean)
+    .map((r) => {
+      const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(r.trim())
+      if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${r}'`)
+      const [, field, op, value] = m as unknown as [string, string, string, string]
+      const supported = [
+        'metadata.name',
+        'metadata.namespace',
+        ...(kind === 'Pod'
+          ? [
+              'status.phase',
+              'spec.nodeName',
+              'status.podIP',
+              'spec.restartPolicy',
+              'spec.schedulerName',
+              'spec.serviceAccountName',
+            ]
+          : []),
+      ]
+      if (!supported.includes(field)) {
+        throw new KubectlError(
+          `Error from server (BadRequest): Unable to find "/v1, Resource=${kind.toLowerCase()}s" that match label selector "", field selector "${text}": "${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+        )
+      }
+      const get = (o: KubeObject) =>
+        String(
+          field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o) ??
+            '',
+        )
+      return op === '!=' ? (o: KubeObject) => get(o) !== value : (o: KubeObject) => get(o) === value
+    })
   return (obj) => tests.every((t) => t(obj))
 }

@@ -37,13 +37,19 @@ export function parseManifests(text: string): ParseResult {
     if (!body.trim() || body.split('\n').every((l) => /^\s*(#.*)?$/.test(l))) return undefined
     try {
       const value = load(body, { schema: YAML11_SCHEMA })
-      if (value !== null && value !== undefined) documents.push({ index: documents.length, startLine: chunkStart, value })
+      if (value !== null && value !== undefined)
+        documents.push({ index: documents.length, startLine: chunkStart, value })
       return undefined
     } catch (e) {
       const mark = (e as { mark?: { line: number; column: number }; reason?: string }).mark
       const reason = (e as { reason?: string }).reason ?? String(e)
       const docLine = (mark?.line ?? 0) + 1
-      return { line: chunkStart + docLine - 1, column: (mark?.column ?? 0) + 1, documentLine: docLine, reason }
+      return {
+        line: chunkStart + docLine - 1,
+        column: (mark?.column ?? 0) + 1,
+        documentLine: docLine,
+        reason,
+      }
     }
   }
   for (let i = 0; i < lines.length; i++) {

@@ -26,7 +26,13 @@ export const hostFileSystem: ShellFileSystem = {
   stat(path): FsResult<FileStat> {
     try {
       const s = fs.statSync(path)
-      return ok({ type: s.isDirectory() ? 'dir' : 'file', mode: s.mode & 0o777, size: s.size, mtime: s.mtimeMs, nlink: s.nlink })
+      return ok({
+        type: s.isDirectory() ? 'dir' : 'file',
+        mode: s.mode & 0o777,
+        size: s.size,
+        mtime: s.mtimeMs,
+        nlink: s.nlink,
+      })
     } catch (e) {
       return errno(e)
     }

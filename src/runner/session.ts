@@ -104,7 +104,9 @@ export class Session {
   private readonly timeout: Command = (argv, io) => {
     const seconds = parseSeconds(argv[1])
     if (seconds === undefined || argv.length < 3) {
-      io.stderr(`timeout: invalid time interval '${argv[1] ?? ''}'\nTry 'timeout --help' for more information.\n`)
+      io.stderr(
+        `timeout: invalid time interval '${argv[1] ?? ''}'\nTry 'timeout --help' for more information.\n`,
+      )
       return 125
     }
     const deadline = this.sim.now + seconds * 1000
@@ -138,7 +140,9 @@ export class Session {
       cont.finish('interrupted')
       return 124
     }
-    stderr(`ordinal: stopped waiting after ${this.waitLimitMs / 60000} minutes of simulated time (wrap the command in \`timeout N\`)\n`)
+    stderr(
+      `ordinal: stopped waiting after ${this.waitLimitMs / 60000} minutes of simulated time (wrap the command in \`timeout N\`)\n`,
+    )
     return cont.finish('interrupted')
   }
 }

@@ -9,7 +9,10 @@ import { Session } from './session'
 import { hostFileSystem } from './hostFileSystem'
 
 const dir = path.join(import.meta.dirname, 'transcripts')
-const scripts = fs.readdirSync(dir).filter((f) => f.endsWith('.sh')).sort()
+const scripts = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.sh'))
+  .sort()
 
 export function transcriptOf(script: string, seed = 1): string {
   const chunks: string[] = []

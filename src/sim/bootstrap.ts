@@ -27,7 +27,12 @@ export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> =
   const { nodes, namespaces } = { ...DEFAULT_SHAPE, ...shape }
   const api = ctx.api
   for (const name of namespaces) {
-    api.create<Namespace>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } })
+    api.create<Namespace>({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+      status: { phase: 'Active' },
+    })
   }
   for (let i = 1; i <= nodes; i++) {
     const name = nodeName(i)
@@ -46,7 +51,13 @@ export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> =
       spec: { podCIDR: `10.244.${i}.0/24` },
       status: {
         conditions: [
-          { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastTransitionTime: api.now() },
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastTransitionTime: api.now(),
+          },
         ],
         addresses: [
           { type: 'InternalIP', address: `172.18.0.${i + 1}` },
@@ -65,8 +76,15 @@ export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> =
   api.create<Service>({
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
+    spec: {
+      clusterIP: '10.96.0.1',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+    },
   })
   api.create<Service>({
     apiVersion: 'v1',

@@ -59,7 +59,8 @@ export class Simulation {
         const id = `${controller}|${key}`
         if (this.pending.has(id)) return
         this.pending.add(id)
-        queue.schedule(delay, SYNC, id, controller)
+        const busyUntil = this.busy().get(id) ?? 0
+        queue.schedule(Math.max(delay, busyUntil - queue.now), SYNC, id, controller)
       },
     }
     this.ctx = ctx
@@ -152,7 +153,16 @@ export class Simulation {
   private runSync(task: Task): void {
     this.pending.delete(task.key)
     const controller = this.controllers.get(task.data as string)!
-    controller.sync(task.key.slice(controller.name.length + 1))
+    const key = task.key.slice(controller.name.length + 1)
+    controller.sync(key)
+    const cost = controller.syncCost(key)
+    if (cost > 0) this.busy().set(task.key, this.now + cost)
+    else this.busy().delete(task.key)
+  }
+
+  /** controller|key → simulated time until which that worker is busy. */
+  private busy(): Map<string, number> {
+    return this.ctx.state.get('controllers.busyUntil', () => new Map<string, number>())
   }
 
   private dispatchWatch(e: WatchEvent): void {

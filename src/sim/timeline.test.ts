@@ -7,7 +7,16 @@ import type { KubeObject } from './model'
 
 /** Everything observable about the engine at this moment, as text. */
 function fingerprint(sim: Simulation): string {
-  const kinds = ['Pod', 'StatefulSet', 'PersistentVolumeClaim', 'PersistentVolume', 'EndpointSlice', 'Endpoints', 'Event', 'ControllerRevision']
+  const kinds = [
+    'Pod',
+    'StatefulSet',
+    'PersistentVolumeClaim',
+    'PersistentVolume',
+    'EndpointSlice',
+    'Endpoints',
+    'Event',
+    'ControllerRevision',
+  ]
   return JSON.stringify({ now: sim.now, objects: kinds.map((k) => sim.ctx.store.list(k)) })
 }
 

@@ -52,7 +52,12 @@ export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' 
       const last = lastText ? (JSON.parse(lastText) as unknown) : undefined
       const merged = threeWayMerge(live, last, desired) as KubeObject
       const result = api.update(merged, { dryRun: !!dryRun })
-      printResult(env, flags.output as string | undefined, ref, (result === live ? 'unchanged' : 'configured') + suffix)
+      printResult(
+        env,
+        flags.output as string | undefined,
+        ref,
+        (result === live ? 'unchanged' : 'configured') + suffix,
+      )
     } catch (e) {
       errors.push(errorText(e, verb, { action: exists(api, object) ? 'applying patch' : 'creating', source }))
     }
@@ -73,10 +78,16 @@ function printResult(env: KubectlEnv, output: string | undefined, ref: string, w
 function withLastApplied(object: KubeObject): KubeObject {
   const annotations = { ...(object.metadata.annotations ?? {}) }
   delete annotations[LAST_APPLIED]
-  const recorded = { ...object, metadata: { ...object.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) } }
+  const recorded = {
+    ...object,
+    metadata: { ...object.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
+  }
   if (!Object.keys(annotations).length) delete (recorded.metadata as { annotations?: unknown }).annotations
   return {
     ...object,
-    metadata: { ...object.metadata, annotations: { ...annotations, [LAST_APPLIED]: sortedJson(recorded) + '\n' } },
+    metadata: {
+      ...object.metadata,
+      annotations: { ...annotations, [LAST_APPLIED]: sortedJson(recorded) + '\n' },
+    },
   }
 }

@@ -38,7 +38,8 @@ export function deleteCommand(argv: string[], env: KubectlEnv): CommandOutcome {
   let grace = flags['grace-period'] as number
   const force = flags.force as boolean
   if (flags.now) grace = 1
-  if (force && grace > 0) throw new KubectlError('--force and --grace-period greater than 0 cannot be specified together')
+  if (force && grace > 0)
+    throw new KubectlError('--force and --grace-period greater than 0 cannot be specified together')
   // kubectl turns --grace-period=0 without --force into 1, and --force alone into 0.
   if (grace === 0 && !force) grace = 1
   if (force && grace < 0) grace = 0
@@ -52,15 +53,24 @@ export function deleteCommand(argv: string[], env: KubectlEnv): CommandOutcome {
     errors.push(...loaded.errors)
     objects = []
     for (const item of loaded.items) {
-      const live = env.sim.ctx.api.tryGet<KubeObject>(item.info.kind, item.object.metadata.namespace, item.object.metadata.name)
+      const live = env.sim.ctx.api.tryGet<KubeObject>(
+        item.info.kind,
+        item.object.metadata.namespace,
+        item.object.metadata.name,
+      )
       if (live) objects.push(live)
       else if (!flags['ignore-not-found']) {
-        errors.push(`Error from server (NotFound): error when deleting "${item.source}": ${item.info.resource}${item.info.group ? '.' + item.info.group : ''} "${item.object.metadata.name}" not found`)
+        errors.push(
+          `Error from server (NotFound): error when deleting "${item.source}": ${item.info.resource}${item.info.group ? '.' + item.info.group : ''} "${item.object.metadata.name}" not found`,
+        )
       }
     }
   } else {
     const targets = parseResourceArgs(args)
-    if (targets.length === 0) throw new KubectlError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'')
+    if (targets.length === 0)
+      throw new KubectlError(
+        "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
+      )
     const named = targets.some((t) => t.names)
     if (!named && !flags.all && flags.selector === undefined && flags['field-selector'] === undefined) {
       throw new KubectlError('resource(s) were provided, but no name was specified')
@@ -110,7 +120,9 @@ function cascadePolicy(value: string): PropagationPolicy {
     case 'false':
       return 'Orphan'
     default:
-      throw new KubectlError(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`)
+      throw new KubectlError(
+        `invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`,
+      )
   }
 }
 

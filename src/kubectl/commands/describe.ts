@@ -24,19 +24,32 @@ const FLAGS: FlagSpec[] = [
 export function describe(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
   const targets = parseResourceArgs(args)
-  if (targets.length === 0) throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.')
+  if (targets.length === 0)
+    throw new KubectlError(
+      'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.',
+    )
   const namespace = (flags.namespace as string | undefined) ?? 'default'
   const api = env.sim.ctx.api
   const objects: KubeObject[] = []
   let failed = false
   for (const target of targets) {
     if (!target.names) {
-      objects.push(...selectObjects(api, [target], { namespace, allNamespaces: !!flags['all-namespaces'], labelSelector: flags.selector as string | undefined }).objects)
+      objects.push(
+        ...selectObjects(api, [target], {
+          namespace,
+          allNamespaces: !!flags['all-namespaces'],
+          labelSelector: flags.selector as string | undefined,
+        }).objects,
+      )
       continue
     }
     for (const name of target.names) {
       const exact = selectObjects(api, [{ info: target.info, names: [name] }], { namespace }).objects
-      const byPrefix = exact.length ? exact : selectObjects(api, [{ info: target.info }], { namespace }).objects.filter((o) => o.metadata.name.startsWith(name))
+      const byPrefix = exact.length
+        ? exact
+        : selectObjects(api, [{ info: target.info }], { namespace }).objects.filter((o) =>
+            o.metadata.name.startsWith(name),
+          )
       if (byPrefix.length === 0) {
         env.err(errorText(notFound(qualifiedResource(target.info), name)) + '\n')
         failed = true
@@ -49,7 +62,11 @@ export function describe(argv: string[], env: KubectlEnv): CommandOutcome {
     return 0
   }
   const events = flags['show-events'] ? api.list<Event>('Event') : []
-  env.out(objects.map((o) => describeObject(o, { events, related: relatedTo(api, o), nowMs: env.sim.now })).join('\n\n'))
+  env.out(
+    objects
+      .map((o) => describeObject(o, { events, related: relatedTo(api, o), nowMs: env.sim.now }))
+      .join('\n\n'),
+  )
   return failed ? 1 : 0
 }
 
@@ -60,11 +77,15 @@ function relatedTo(api: ApiServer, obj: KubeObject): KubeObject[] {
     case 'StatefulSet':
       return api.store.dependents(obj.metadata.uid).filter((o) => o.kind === 'Pod')
     case 'PersistentVolumeClaim':
-      return api.list<Pod>('Pod', ns).filter((p) => p.spec.volumes?.some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name))
+      return api
+        .list<Pod>('Pod', ns)
+        .filter((p) => p.spec.volumes?.some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name))
     case 'Node':
       return api.list<Pod>('Pod').filter((p) => p.spec.nodeName === obj.metadata.name)
     case 'Service':
-      return api.list('EndpointSlice', ns).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name)
+      return api
+        .list('EndpointSlice', ns)
+        .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === obj.metadata.name)
     default:
       return []
   }

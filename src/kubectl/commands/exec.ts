@@ -30,10 +30,13 @@ export function exec(argv: string[], env: KubectlEnv): CommandOutcome {
   }
   const container = pickContainer(pod, flags.container as string | undefined, env)
   if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') {
-    throw new KubectlError(`cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`)
+    throw new KubectlError(
+      `cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`,
+    )
   }
   const status = pod.status.containerStatuses?.find((s) => s.name === container.name)
-  if (!status?.state.running) throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
+  if (!status?.state.running)
+    throw new KubectlError(`unable to upgrade connection: container not found ("${container.name}")`)
   if (flags.tty && !env.terminal) env.err(TTY_WARNING)
   const runtime = env.sim.containerRuntime
   if (!runtime) throw new KubectlError('unable to upgrade connection: no container runtime')

@@ -44,7 +44,7 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
   const targets = parseResourceArgs(args)
   if (targets.length === 0) {
     throw new KubectlError(
-      "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
     )
   }
   const namespace = (flags.namespace as string | undefined) ?? 'default'
@@ -56,27 +56,52 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
     fieldSelector: flags['field-selector'] as string | undefined,
   })
   const nowMs = () => env.sim.now
-  const tableOpts = { wide: output === 'wide', noHeaders: !!flags['no-headers'], withNamespace: allNamespaces }
+  const tableOpts = {
+    wide: output === 'wide',
+    noHeaders: !!flags['no-headers'],
+    withNamespace: allNamespaces,
+  }
   const watch = !!flags.watch || !!flags['watch-only']
   const named = targets.some((t) => t.names)
 
   if (watch) {
-    if (targets.length > 1) throw new KubectlError(`watch is only supported on individual resources and resource collections, but ${targets.length} resources were found`)
-    return watchObjects(env, targets[0]!.info.kind, selection.objects, { ...tableOpts, nowMs }, flags, named ? targets[0]!.names : undefined, namespace, allNamespaces)
+    if (targets.length > 1)
+      throw new KubectlError(
+        `watch is only supported on individual resources and resource collections, but ${targets.length} resources were found`,
+      )
+    return watchObjects(
+      env,
+      targets[0]!.info.kind,
+      selection.objects,
+      { ...tableOpts, nowMs },
+      flags,
+      named ? targets[0]!.names : undefined,
+      namespace,
+      allNamespaces,
+    )
   }
 
   if (format && format !== 'wide') {
-    const result = printOutput(selection.objects, { output: output!, singleItem: named && selection.objects.length === 1 && targets.length === 1 && targets[0]!.names!.length === 1, noHeaders: !!flags['no-headers'] })
+    const result = printOutput(selection.objects, {
+      output: output!,
+      singleItem:
+        named && selection.objects.length === 1 && targets.length === 1 && targets[0]!.names!.length === 1,
+      noHeaders: !!flags['no-headers'],
+    })
     env.out(result.stdout)
     if (result.stderr) env.err(result.stderr)
     for (const e of selection.errors) env.err(errorText(e) + '\n')
     return result.exitCode || (selection.errors.length ? 1 : 0)
   }
-  const groups = targets.map((t) => ({ kind: t.info.kind, objects: selection.objects.filter((o) => o.kind === t.info.kind) }))
+  const groups = targets.map((t) => ({
+    kind: t.info.kind,
+    objects: selection.objects.filter((o) => o.kind === t.info.kind),
+  }))
   const text = printTables(groups, { ...tableOpts, nowMs: nowMs() })
   env.out(text)
   for (const e of selection.errors) env.err(errorText(e) + '\n')
-  if (!named && selection.objects.length === 0) env.err(printNoResources(allNamespaces ? undefined : namespace))
+  if (!named && selection.objects.length === 0)
+    env.err(printNoResources(allNamespaces ? undefined : namespace))
   return selection.errors.length && !flags['ignore-not-found'] ? 1 : 0
 }
 
@@ -93,10 +118,21 @@ function watchObjects(
   const writer = createTableWriter()
   const withEvents = !!flags['output-watch-events']
   const print = (objects: KubeObject[], event?: WatchEvent['type']) =>
-    env.out(printTable(objects, { kind, ...opts, nowMs: opts.nowMs(), writer, ...(withEvents && event ? { watchEvent: event } : {}) }))
+    env.out(
+      printTable(objects, {
+        kind,
+        ...opts,
+        nowMs: opts.nowMs(),
+        writer,
+        ...(withEvents && event ? { watchEvent: event } : {}),
+      }),
+    )
   if (!flags['watch-only'] && initial.length) print(initial, 'ADDED')
   const labels = flags.selector !== undefined ? parseLabelSelector(flags.selector as string) : undefined
-  const fields = flags['field-selector'] !== undefined ? parseFieldSelector(flags['field-selector'] as string, kind) : undefined
+  const fields =
+    flags['field-selector'] !== undefined
+      ? parseFieldSelector(flags['field-selector'] as string, kind)
+      : undefined
   const unwatch = env.sim.ctx.store.watch((e) => {
     const obj = e.object
     if (obj.kind !== kind) return

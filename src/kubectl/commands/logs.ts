@@ -20,7 +20,10 @@ const FLAGS: FlagSpec[] = [
 export function logs(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
   const podName = args[0]?.replace(/^(pods?|po)\//, '')
-  if (!podName) throw new KubectlError("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command")
+  if (!podName)
+    throw new KubectlError(
+      "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
+    )
   const namespace = (flags.namespace as string | undefined) ?? 'default'
   const pod = env.sim.ctx.api.tryGet<Pod>('Pod', namespace, podName)
   if (!pod) throw notFound('pods', podName)
@@ -28,11 +31,20 @@ export function logs(argv: string[], env: KubectlEnv): CommandOutcome {
   const status = pod.status.containerStatuses?.find((s) => s.name === container.name)
   const waiting = status?.state.waiting
   if (!status || (waiting && status.restartCount === 0)) {
-    throw new StatusError('BadRequest', `container "${container.name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`)
+    throw new StatusError(
+      'BadRequest',
+      `container "${container.name}" in pod "${pod.metadata.name}" is waiting to start: ${waiting?.reason ?? 'ContainerCreating'}`,
+    )
   }
   let text = env.sim.containerRuntime?.containerLogs(pod, container.name) ?? ''
   const tail = flags.tail as number
-  if (tail >= 0) text = text.split('\n').filter((_, i, a) => i < a.length - 1 || a[i] !== '').slice(-tail).map((l) => l + '\n').join('')
+  if (tail >= 0)
+    text = text
+      .split('\n')
+      .filter((_, i, a) => i < a.length - 1 || a[i] !== '')
+      .slice(-tail)
+      .map((l) => l + '\n')
+      .join('')
   env.out(text)
   return 0
 }

@@ -23,20 +23,26 @@ const FLAGS: FlagSpec[] = [
 
 export function patch(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
-  const text = (flags.patch as string | undefined) ?? (flags['patch-file'] ? env.readFile(flags['patch-file'] as string) : undefined)
+  const text =
+    (flags.patch as string | undefined) ??
+    (flags['patch-file'] ? env.readFile(flags['patch-file'] as string) : undefined)
   if (text === undefined) throw new KubectlError('must specify -p to patch')
   let body: unknown
   try {
     body = load(text, { schema: YAML11_SCHEMA })
   } catch (e) {
-    throw new KubectlError(`unable to parse "${text}": yaml: ${(e as { reason?: string }).reason ?? String(e)}`)
+    throw new KubectlError(
+      `unable to parse "${text}": yaml: ${(e as { reason?: string }).reason ?? String(e)}`,
+    )
   }
   const type = flags.type as string
   if (!['strategic', 'merge', 'json'].includes(type)) {
     throw new KubectlError(`--type must be one of [json merge strategic], not "${type}"`)
   }
   const targets = parseResourceArgs(args)
-  const { objects, errors } = selectObjects(env.sim.ctx.api, targets, { namespace: (flags.namespace as string | undefined) ?? 'default' })
+  const { objects, errors } = selectObjects(env.sim.ctx.api, targets, {
+    namespace: (flags.namespace as string | undefined) ?? 'default',
+  })
   for (const e of errors) {
     env.err(errorText(e) + '\n')
     return 1
@@ -51,10 +57,13 @@ export function patch(argv: string[], env: KubectlEnv): CommandOutcome {
           : type === 'merge'
             ? jsonMergePatch(obj, body)
             : strategicMergePatch(obj, body)
-      const result = flags.subresource === 'status'
-        ? env.sim.ctx.api.updateStatus(patched as KubeObject & { status?: unknown })
-        : env.sim.ctx.api.update(patched as KubeObject, { dryRun: !!flags['dry-run'] })
-      env.out(flags.output === 'name' ? `${ref}\n` : `${ref} patched${result === obj ? ' (no change)' : ''}\n`)
+      const result =
+        flags.subresource === 'status'
+          ? env.sim.ctx.api.updateStatus(patched as KubeObject & { status?: unknown })
+          : env.sim.ctx.api.update(patched as KubeObject, { dryRun: !!flags['dry-run'] })
+      env.out(
+        flags.output === 'name' ? `${ref}\n` : `${ref} patched${result === obj ? ' (no change)' : ''}\n`,
+      )
     } catch (e) {
       env.err(errorText(e) + '\n')
       failed = true

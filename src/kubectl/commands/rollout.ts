@@ -21,7 +21,10 @@ const STATUS_FLAGS: FlagSpec[] = [
 export function rollout(argv: string[], env: KubectlEnv): CommandOutcome {
   const [sub, ...rest] = argv
   if (sub === 'status') return rolloutStatus(rest, env)
-  if (sub === undefined) throw new KubectlError('Manage the rollout of one or many resources.\n\nValid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets')
+  if (sub === undefined)
+    throw new KubectlError(
+      'Manage the rollout of one or many resources.\n\nValid resource types include:\n\n  *  deployments\n  *  daemonsets\n  *  statefulsets',
+    )
   throw new KubectlError(`unknown command "${sub}" for "kubectl rollout"`)
 }
 
@@ -36,7 +39,8 @@ export function statefulSetRolloutStatus(sts: StatefulSet): { message: string; d
     return { message: 'Waiting for statefulset spec update to be observed...\n', done: false }
   }
   const ready = status.readyReplicas ?? 0
-  if (ready < replicas) return { message: `Waiting for ${replicas - ready} pods to be ready...\n`, done: false }
+  if (ready < replicas)
+    return { message: `Waiting for ${replicas - ready} pods to be ready...\n`, done: false }
   const updated = status.updatedReplicas ?? 0
   const rollingUpdate = sts.spec.updateStrategy.rollingUpdate
   if (rollingUpdate) {
@@ -47,25 +51,37 @@ export function statefulSetRolloutStatus(sts: StatefulSet): { message: string; d
         done: false,
       }
     }
-    return { message: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true }
+    return {
+      message: `partitioned roll out complete: ${updated} new pods have been updated...\n`,
+      done: true,
+    }
   }
   if (status.updateRevision !== status.currentRevision) {
-    return { message: `waiting for statefulset rolling update to complete ${updated} pods at revision ${status.updateRevision}...\n`, done: false }
+    return {
+      message: `waiting for statefulset rolling update to complete ${updated} pods at revision ${status.updateRevision}...\n`,
+      done: false,
+    }
   }
-  return { message: `statefulset rolling update complete ${status.currentReplicas ?? 0} pods at revision ${status.currentRevision}...\n`, done: true }
+  return {
+    message: `statefulset rolling update complete ${status.currentReplicas ?? 0} pods at revision ${status.currentRevision}...\n`,
+    done: true,
+  }
 }
 
 function rolloutStatus(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, STATUS_FLAGS)
   const targets = parseResourceArgs(args)
   if (targets.length === 0) throw new KubectlError('required resource not specified')
-  const { objects, errors } = selectObjects(env.sim.ctx.api, targets, { namespace: (flags.namespace as string | undefined) ?? 'default' })
+  const { objects, errors } = selectObjects(env.sim.ctx.api, targets, {
+    namespace: (flags.namespace as string | undefined) ?? 'default',
+  })
   if (errors.length) {
     env.err(errorText(errors[0]) + '\n')
     return 1
   }
   const target = objects[0]!
-  if (target.kind !== 'StatefulSet') throw new KubectlError(`no status viewer has been implemented for ${target.kind}`)
+  if (target.kind !== 'StatefulSet')
+    throw new KubectlError(`no status viewer has been implemented for ${target.kind}`)
   let done = false
   let failure: string | undefined
   const report = (sts: StatefulSet) => {

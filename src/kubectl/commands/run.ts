@@ -33,12 +33,15 @@ export function run(argv: string[], env: KubectlEnv): CommandOutcome {
   const image = flags.image as string | undefined
   if (!image) throw new KubectlError('--image is required')
   const restart = flags.restart as string
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`invalid restart policy: ${restart}`)
+  if (!['Always', 'OnFailure', 'Never'].includes(restart))
+    throw new KubectlError(`invalid restart policy: ${restart}`)
   const attach = !!flags.stdin || !!flags.attach
   if (flags.rm && !attach) throw new KubectlError('--rm should only be used for attached containers')
   const command = [...args.slice(1), ...(rest ?? [])]
   const namespace = (flags.namespace as string | undefined) ?? 'default'
-  const labels = flags.labels ? Object.fromEntries((flags.labels as string).split(',').map((kv) => kv.split('=') as [string, string])) : { run: name }
+  const labels = flags.labels
+    ? Object.fromEntries((flags.labels as string).split(',').map((kv) => kv.split('=') as [string, string]))
+    : { run: name }
   const envVars = ((flags.env as string[] | undefined) ?? []).map((kv) => {
     const i = kv.indexOf('=')
     return { name: kv.slice(0, i), value: kv.slice(i + 1) }
@@ -76,7 +79,12 @@ export function run(argv: string[], env: KubectlEnv): CommandOutcome {
   const current = () => api.tryGet<Pod>('Pod', namespace, name)
   const finished = () => {
     const p = current()
-    return !p || p.metadata.uid !== pod.metadata.uid || p.status.phase === 'Succeeded' || p.status.phase === 'Failed'
+    return (
+      !p ||
+      p.metadata.uid !== pod.metadata.uid ||
+      p.status.phase === 'Succeeded' ||
+      p.status.phase === 'Failed'
+    )
   }
   return {
     poll: finished,
@@ -87,7 +95,9 @@ export function run(argv: string[], env: KubectlEnv): CommandOutcome {
       let code = reason === 'done' ? 0 : 1
       const terminated = p?.status.containerStatuses?.[0]?.state.terminated
       if (p?.status.phase === 'Failed' && terminated) {
-        env.err(`error: pod ${namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`)
+        env.err(
+          `error: pod ${namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`,
+        )
         code = terminated.exitCode
       }
       if (flags.rm && p) {

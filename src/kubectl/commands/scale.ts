@@ -25,9 +25,13 @@ const SCALABLE = new Set(['StatefulSet', 'Deployment', 'ReplicaSet'])
 export function scale(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
   const replicas = flags.replicas as number
-  if (replicas < 0) throw new KubectlError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
+  if (replicas < 0)
+    throw new KubectlError(
+      'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    )
   const targets = parseResourceArgs(args)
-  if (targets.length === 0) throw new KubectlError('You must provide one or more resources by argument or filename.')
+  if (targets.length === 0)
+    throw new KubectlError('You must provide one or more resources by argument or filename.')
   const { objects, errors } = selectObjects(env.sim.ctx.api, targets, {
     namespace: (flags.namespace as string | undefined) ?? 'default',
     labelSelector: flags.selector as string | undefined,

@@ -79,8 +79,12 @@ function parseFor(text: string): ForTest {
     return {
       kind: 'condition',
       met: (o) =>
-        ((o as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? []).some(
-          (c) => c.type.toLowerCase() === type.toLowerCase() && c.status.toLowerCase() === (value ?? 'True').toLowerCase(),
+        (
+          (o as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? []
+        ).some(
+          (c) =>
+            c.type.toLowerCase() === type.toLowerCase() &&
+            c.status.toLowerCase() === (value ?? 'True').toLowerCase(),
         ),
     }
   }
@@ -89,7 +93,10 @@ function parseFor(text: string): ForTest {
     const [, path, value] = jp as unknown as [string, string, string]
     return {
       kind: 'jsonpath',
-      met: (o) => String(path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o)) === value.replace(/^['"]|['"]$/g, ''),
+      met: (o) =>
+        String(
+          path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], o),
+        ) === value.replace(/^['"]|['"]$/g, ''),
     }
   }
   throw new KubectlError(`unrecognized condition: "${text}"`)

@@ -3,9 +3,15 @@
 import type { KubeObject } from '../../sim/model'
 import type { Continuation, KubectlEnv } from '../env'
 
-export function waitUntilGone(env: KubectlEnv, objects: KubeObject[], timeoutMs: number | undefined, finish: (code: number) => number): Continuation {
+export function waitUntilGone(
+  env: KubectlEnv,
+  objects: KubeObject[],
+  timeoutMs: number | undefined,
+  finish: (code: number) => number,
+): Continuation {
   const store = env.sim.ctx.store
-  const isGone = (o: KubeObject) => store.get(o.kind, o.metadata.namespace, o.metadata.name)?.metadata.uid !== o.metadata.uid
+  const isGone = (o: KubeObject) =>
+    store.get(o.kind, o.metadata.namespace, o.metadata.name)?.metadata.uid !== o.metadata.uid
   const gone = () => objects.every(isGone)
   return {
     poll: gone,
@@ -13,7 +19,9 @@ export function waitUntilGone(env: KubectlEnv, objects: KubeObject[], timeoutMs:
     finish: (reason) => {
       if (reason === 'timeout') {
         const first = objects.find((o) => !isGone(o))
-        env.err(`error: timed out waiting for the condition on ${first ? first.kind.toLowerCase() + 's/' + first.metadata.name : 'resources'}\n`)
+        env.err(
+          `error: timed out waiting for the condition on ${first ? first.kind.toLowerCase() + 's/' + first.metadata.name : 'resources'}\n`,
+        )
         return finish(1)
       }
       return finish(reason === 'done' ? 0 : 1)

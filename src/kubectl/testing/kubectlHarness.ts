@@ -110,7 +110,8 @@ export class KubectlHarness {
 
   /** Advances until `done` holds; throws if it does not within `limitMs` simulated ms. */
   advanceUntil(done: () => boolean, limitMs = 10 * 60 * 1000): void {
-    if (!this.sim.advanceUntil(done, limitMs)) throw new Error(`condition not reached within ${limitMs} ms of simulated time`)
+    if (!this.sim.advanceUntil(done, limitMs))
+      throw new Error(`condition not reached within ${limitMs} ms of simulated time`)
   }
 
   /** Advances until every pod named is Running and Ready. */
@@ -120,6 +121,10 @@ export class KubectlHarness {
 
   isReady(podName: string, namespace = 'default'): boolean {
     const pod = this.sim.ctx.api.tryGet<Pod>('Pod', namespace, podName)
-    return !!pod && pod.status.phase === 'Running' && !!pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
+    return (
+      !!pod &&
+      pod.status.phase === 'Running' &&
+      !!pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')
+    )
   }
 }

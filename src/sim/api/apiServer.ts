@@ -26,7 +26,15 @@ export interface WriteOptions {
 /** Kinds whose spec changes bump metadata.generation. */
 const GENERATION_KINDS = new Set(['StatefulSet', 'Deployment', 'ReplicaSet'])
 /** Kinds served with a status subresource: a main-resource update never changes status. */
-const STATUS_KINDS = new Set(['Pod', 'StatefulSet', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'Namespace', 'Service'])
+const STATUS_KINDS = new Set([
+  'Pod',
+  'StatefulSet',
+  'PersistentVolumeClaim',
+  'PersistentVolume',
+  'Node',
+  'Namespace',
+  'Service',
+])
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class'
 
@@ -43,7 +51,8 @@ export class ApiServer {
 
   info(kind: string): KindInfo {
     const info = kindInfo(kind)
-    if (!info) throw new StatusError('NotFound', `the server could not find the requested resource (kind ${kind})`)
+    if (!info)
+      throw new StatusError('NotFound', `the server could not find the requested resource (kind ${kind})`)
     return info
   }
 
@@ -105,7 +114,8 @@ export class ApiServer {
     const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
     decodeQuantities(obj)
     let next = applyDefaults(obj) as T
-    if (next.kind === 'Service') next = prepareServiceForUpdate(old as unknown as Service, next as unknown as Service) as unknown as T
+    if (next.kind === 'Service')
+      next = prepareServiceForUpdate(old as unknown as Service, next as unknown as Service) as unknown as T
     const errors = validateUpdate(old, next)
     if (errors.length) throw invalid(info.kind, info.group, obj.metadata.name, errors)
     const o = old as unknown as Record<string, unknown>
@@ -122,7 +132,8 @@ export class ApiServer {
       },
     }
     if (!next.metadata.deletionTimestamp) delete next.metadata.deletionTimestamp
-    if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds
+    if (next.metadata.deletionGracePeriodSeconds === undefined)
+      delete next.metadata.deletionGracePeriodSeconds
     if (old.metadata.generation !== undefined && specOf(old) !== specOf(next)) {
       next.metadata.generation = old.metadata.generation + 1
     } else if (old.metadata.generation === undefined) delete next.metadata.generation
@@ -141,12 +152,20 @@ export class ApiServer {
   /** The pods/binding subresource: the scheduler's way of setting spec.nodeName. */
   bindPod(pod: Pod, nodeName: string): Pod {
     const current = this.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name)
-    if (current.spec.nodeName) throw new StatusError('Conflict', `pod ${pod.metadata.name} is already assigned to node "${current.spec.nodeName}"`)
+    if (current.spec.nodeName)
+      throw new StatusError(
+        'Conflict',
+        `pod ${pod.metadata.name} is already assigned to node "${current.spec.nodeName}"`,
+      )
     const conditions = [
       ...(current.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
       { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: this.now() },
     ]
-    return this.write({ ...current, spec: { ...current.spec, nodeName }, status: { ...current.status, conditions } })
+    return this.write({
+      ...current,
+      spec: { ...current.spec, nodeName },
+      status: { ...current.status, conditions },
+    })
   }
 
   /**
@@ -154,7 +173,12 @@ export class ApiServer {
    * finalizers (or a Foreground/Orphan propagation policy) get a deletionTimestamp and wait.
    * Returns the object as it now is (its last state if it is gone).
    */
-  delete<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+  delete<T extends KubeObject>(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): T {
     const obj = this.get<T>(kind, namespace, name)
     const meta = obj.metadata
     if (obj.kind === 'Pod') return this.deletePod(obj as unknown as Pod, opts) as unknown as T
@@ -168,7 +192,10 @@ export class ApiServer {
       this.store.remove(obj)
       return obj
     }
-    return this.write({ ...obj, metadata: { ...meta, finalizers, deletionTimestamp: this.now(), deletionGracePeriodSeconds: 0 } })
+    return this.write({
+      ...obj,
+      metadata: { ...meta, finalizers, deletionTimestamp: this.now(), deletionGracePeriodSeconds: 0 },
+    })
   }
 
   private deletePod(pod: Pod, opts: DeleteOptions): Pod {
@@ -275,7 +302,10 @@ function qosClass(pod: Pod): string {
   const any = containers.some((c) => c.resources?.requests || c.resources?.limits)
   if (!any) return 'BestEffort'
   const guaranteed = containers.every(
-    (c) => c.resources?.limits?.cpu && c.resources.limits.memory && JSON.stringify(c.resources.requests ?? c.resources.limits) === JSON.stringify(c.resources.limits),
+    (c) =>
+      c.resources?.limits?.cpu &&
+      c.resources.limits.memory &&
+      JSON.stringify(c.resources.requests ?? c.resources.limits) === JSON.stringify(c.resources.limits),
   )
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }

@@ -22,7 +22,12 @@ export interface FieldError {
 
 export function fieldErrorText(e: FieldError): string {
   let s = `${e.field}: ${e.type}`
-  if (e.value !== undefined && e.type !== 'Required value' && e.type !== 'Forbidden' && e.type !== 'Too long') {
+  if (
+    e.value !== undefined &&
+    e.type !== 'Required value' &&
+    e.type !== 'Forbidden' &&
+    e.type !== 'Too long'
+  ) {
     s += `: ${e.value}`
   }
   if (e.detail) s += `: ${e.detail}`
@@ -82,5 +87,10 @@ export function invalid(kind: string, group: string, name: string, causes: Field
   const qualified = group ? `${kind}.${group}` : kind
   const texts = [...new Set(causes.map(fieldErrorText))]
   const body = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
-  return new StatusError('Invalid', `${qualified} "${name}" is invalid: ${body}`, { kind, group, name, causes })
+  return new StatusError('Invalid', `${qualified} "${name}" is invalid: ${body}`, {
+    kind,
+    group,
+    name,
+    causes,
+  })
 }

@@ -5,7 +5,10 @@ import type { LabelSelector, Labels } from '../model'
 // Selectors and label maps of stored objects are frozen: a result can be remembered per pair.
 const matchCache = new WeakMap<object, WeakMap<object, boolean>>()
 
-export function selectorMatches(selector: LabelSelector | undefined | null, labels: Labels | undefined): boolean {
+export function selectorMatches(
+  selector: LabelSelector | undefined | null,
+  labels: Labels | undefined,
+): boolean {
   if (!selector) return false
   if (labels && Object.isFrozen(labels) && Object.isFrozen(selector)) {
     let bySelector = matchCache.get(labels)
@@ -44,7 +47,10 @@ function evaluate(selector: LabelSelector, labels: Labels | undefined): boolean 
 }
 
 /** A Service-style selector (plain map): matches when every pair is present. Empty matches all. */
-export function mapSelectorMatches(selector: Record<string, string> | undefined, labels: Labels | undefined): boolean {
+export function mapSelectorMatches(
+  selector: Record<string, string> | undefined,
+  labels: Labels | undefined,
+): boolean {
   const l = labels ?? {}
   return Object.entries(selector ?? {}).every(([k, v]) => l[k] === v)
 }

@@ -15,6 +15,15 @@ export abstract class Controller {
   /** Reconciles one key. Must be idempotent. */
   abstract sync(key: string): void
 
+  /**
+   * Simulated milliseconds the last sync of `key` kept the worker busy; changes arriving
+   * meanwhile fold into one later sync, as they do while a real controller works through a big
+   * object. Default: instantaneous.
+   */
+  syncCost(_key: string): number {
+    return 0
+  }
+
   /** Queues `key` for a sync after the controller's latency (plus `delayMs`); repeated calls fold into one. */
   enqueue(key: string, delayMs = 0): void {
     this.ctx.enqueueSync(this.name, key, this.ctx.timings.controllerLatency + delayMs)

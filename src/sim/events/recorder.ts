@@ -19,7 +19,10 @@ export class EventRecorder {
     if (!this.index) {
       this.index = new Map()
       for (const e of this.api.list<Event>('Event')) {
-        this.index.set(correlationKey(e.involvedObject.uid ?? '', e.type, e.reason, e.message, e.source.component), e.metadata.name)
+        this.index.set(
+          correlationKey(e.involvedObject.uid ?? '', e.type, e.reason, e.message, e.source.component),
+          e.metadata.name,
+        )
       }
     }
     const name = this.index.get(key)
@@ -27,7 +30,14 @@ export class EventRecorder {
   }
 
   /** Records an event about `obj` from `component` (e.g. `statefulset-controller`). */
-  record(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
+  record(
+    obj: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    host?: string,
+  ): void {
     const ns = obj.metadata.namespace ?? 'default'
     const key = correlationKey(obj.metadata.uid, type, reason, message, component)
     const existing = this.lookup(ns, key)
@@ -39,7 +49,10 @@ export class EventRecorder {
     const created = this.api.create<Event>({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${eventSuffix(this.api.store.resourceVersion)}`, namespace: ns },
+      metadata: {
+        name: `${obj.metadata.name}.${eventSuffix(this.api.store.resourceVersion)}`,
+        namespace: ns,
+      },
       involvedObject: {
         kind: obj.kind,
         namespace: obj.metadata.namespace,
@@ -61,7 +74,13 @@ export class EventRecorder {
   }
 }
 
-function correlationKey(uid: string, type: string, reason: string, message: string, component: string): string {
+function correlationKey(
+  uid: string,
+  type: string,
+  reason: string,
+  message: string,
+  component: string,
+): string {
   return `${uid}\u0000${type}\u0000${reason}\u0000${component}\u0000${message}`
 }
 

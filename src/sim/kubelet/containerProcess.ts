@@ -15,7 +15,11 @@ export function containerProcess(container: Container): ContainerProcess {
   const argv = [...(container.command ?? []), ...(container.args ?? [])]
   if (argv.length === 0) {
     return info.defaultProcess === 'server'
-      ? { kind: 'server', listens: info.listens, ...(info.stopSeconds !== undefined ? { stopSeconds: info.stopSeconds } : {}) }
+      ? {
+          kind: 'server',
+          listens: info.listens,
+          ...(info.stopSeconds !== undefined ? { stopSeconds: info.stopSeconds } : {}),
+        }
       : { kind: 'run', argv: ['sh'] }
   }
   const script = shellScript(argv)
@@ -23,8 +27,10 @@ export function containerProcess(container: Container): ContainerProcess {
   if (words[0] === 'sleep' && words.length === 2 && /^(\d+(\.\d+)?|infinity)$/.test(words[1]!)) {
     return { kind: 'sleep', seconds: words[1] === 'infinity' ? Infinity : Number(words[1]), listens: [] }
   }
-  if (script !== undefined && /^\s*(while\s+true|tail\s+-f|trap\b)/.test(script)) return { kind: 'sleep', seconds: Infinity, listens: [] }
-  if (words[0] === 'nginx' || /(^|\/)nginx$/.test(argv[0]!)) return { kind: 'server', listens: [80], stopSeconds: 0.3 }
+  if (script !== undefined && /^\s*(while\s+true|tail\s+-f|trap\b)/.test(script))
+    return { kind: 'sleep', seconds: Infinity, listens: [] }
+  if (words[0] === 'nginx' || /(^|\/)nginx$/.test(argv[0]!))
+    return { kind: 'server', listens: [80], stopSeconds: 0.3 }
   return { kind: 'run', argv }
 }
 

@@ -47,22 +47,31 @@ export class ContainerRuntime {
       const r = this.exec(pod, container, probe.exec.command)
       if (r.exitCode === 0) return { ok: true }
       const output = (r.stdout + r.stderr).trim()
-      return { ok: false, message: output || `command ${JSON.stringify(probe.exec.command.join(' '))} exited with ${r.exitCode}` }
+      return {
+        ok: false,
+        message:
+          output || `command ${JSON.stringify(probe.exec.command.join(' '))} exited with ${r.exitCode}`,
+      }
     }
     const portSpec = probe.httpGet?.port ?? probe.tcpSocket?.port
     const port = resolvePort(container, portSpec)
     const listening = listeningPorts(containerProcess(container)).includes(port)
     const host = ip ?? ''
     if (probe.tcpSocket) {
-      return listening ? { ok: true } : { ok: false, message: `dial tcp ${host}:${port}: connect: connection refused` }
+      return listening
+        ? { ok: true }
+        : { ok: false, message: `dial tcp ${host}:${port}: connect: connection refused` }
     }
     if (probe.httpGet) {
       const path = probe.httpGet.path ?? '/'
       const url = `http://${host}:${port}${path}`
-      if (!listening) return { ok: false, message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
+      if (!listening)
+        return { ok: false, message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` }
       const response = runInContainer(this.ctx, pod, container, [HTTP_GET, path], '')
       const status = response.exitCode
-      return status >= 200 && status < 400 ? { ok: true } : { ok: false, message: `HTTP probe failed with statuscode: ${status}` }
+      return status >= 200 && status < 400
+        ? { ok: true }
+        : { ok: false, message: `HTTP probe failed with statuscode: ${status}` }
     }
     return { ok: true }
   }

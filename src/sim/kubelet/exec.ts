@@ -10,7 +10,13 @@ import { nslookup, type HostsEntry } from '../dns/nslookup'
 import { nginxResponse } from '../../shell/userland/nginx'
 import type { ContainerHost, HttpRequest, HttpResult } from '../../shell/userland'
 import { commandsForImage, execInContainer, imageRootTree, type ImageProfile } from './containerCommands'
-import { buildTree, createMountedFileSystem, type Mount, type MountedFileSystem, type Tree } from './filesystem'
+import {
+  buildTree,
+  createMountedFileSystem,
+  type Mount,
+  type MountedFileSystem,
+  type Tree,
+} from './filesystem'
 import { containerProcess, listeningPorts } from './containerProcess'
 
 export interface ExecResult {
@@ -33,7 +39,11 @@ function volumeTreeId(ctx: SimContext, pod: Pod, volumeName: string): string | u
   const volume = pod.spec.volumes?.find((v) => v.name === volumeName)
   if (!volume) return undefined
   if (volume.persistentVolumeClaim) {
-    const claim = ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', pod.metadata.namespace, volume.persistentVolumeClaim.claimName)
+    const claim = ctx.store.get<PersistentVolumeClaim>(
+      'PersistentVolumeClaim',
+      pod.metadata.namespace,
+      volume.persistentVolumeClaim.claimName,
+    )
     return claim?.spec.volumeName ? `pv:${claim.spec.volumeName}` : undefined
   }
   return `pod:${pod.metadata.uid}/${volumeName}`
@@ -44,18 +54,35 @@ export function hostname(pod: Pod): string {
 }
 
 export function fqdn(pod: Pod): string {
-  return pod.spec.subdomain ? `${hostname(pod)}.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.${CLUSTER_DOMAIN}` : hostname(pod)
+  return pod.spec.subdomain
+    ? `${hostname(pod)}.${pod.spec.subdomain}.${pod.metadata.namespace}.svc.${CLUSTER_DOMAIN}`
+    : hostname(pod)
 }
 
 function hostsEntries(pod: Pod): HostsEntry[] {
   const entries: HostsEntry[] = [{ ip: '127.0.0.1', names: ['localhost'] }]
-  if (pod.status.podIP) entries.push({ ip: pod.status.podIP, names: pod.spec.subdomain ? [fqdn(pod), hostname(pod)] : [hostname(pod)] })
+  if (pod.status.podIP)
+    entries.push({
+      ip: pod.status.podIP,
+      names: pod.spec.subdomain ? [fqdn(pod), hostname(pod)] : [hostname(pod)],
+    })
   return entries
 }
 
 function hostsFile(pod: Pod): string {
-  const lines = ['# Kubernetes-managed hosts file.', '127.0.0.1\tlocalhost', '::1\tlocalhost ip6-localhost ip6-loopback', 'fe00::0\tip6-localnet', 'fe00::0\tip6-mcastprefix', 'fe00::1\tip6-allnodes', 'fe00::2\tip6-allrouters']
-  if (pod.status.podIP) lines.push(`${pod.status.podIP}\t${pod.spec.subdomain ? `${fqdn(pod)}\t${hostname(pod)}` : hostname(pod)}`)
+  const lines = [
+    '# Kubernetes-managed hosts file.',
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+    'fe00::0\tip6-localnet',
+    'fe00::0\tip6-mcastprefix',
+    'fe00::1\tip6-allnodes',
+    'fe00::2\tip6-allrouters',
+  ]
+  if (pod.status.podIP)
+    lines.push(
+      `${pod.status.podIP}\t${pod.spec.subdomain ? `${fqdn(pod)}\t${hostname(pod)}` : hostname(pod)}`,
+    )
   return lines.join('\n') + '\n'
 }
 
@@ -64,13 +91,21 @@ function resolvConf(pod: Pod): string {
 }
 
 /** The container's view of files: its writable layer (seeded from the image on first use) and its volume mounts. */
-export function containerFileSystem(ctx: SimContext, pod: Pod, container: Container): { fs: MountedFileSystem; profile: ImageProfile } {
+export function containerFileSystem(
+  ctx: SimContext,
+  pod: Pod,
+  container: Container,
+): { fs: MountedFileSystem; profile: ImageProfile } {
   const profile = commandsForImage(container.image ?? '')
   const store = trees(ctx)
   const rootId = `container:${pod.metadata.uid}/${container.name}`
   let root = store.get(rootId)
   if (!root) {
-    root = imageRootTree(profile, { hostname: hostname(pod), hosts: hostsFile(pod), resolvConf: resolvConf(pod) }, ctx.queue.now)
+    root = imageRootTree(
+      profile,
+      { hostname: hostname(pod), hosts: hostsFile(pod), resolvConf: resolvConf(pod) },
+      ctx.queue.now,
+    )
     store.set(rootId, root)
   }
   const mounts: Mount[] = []
@@ -90,7 +125,13 @@ export function containerFileSystem(ctx: SimContext, pod: Pod, container: Contai
   return { fs, profile }
 }
 
-export function runInContainer(ctx: SimContext, pod: Pod, container: Container, argv: string[], stdin: string): ExecResult {
+export function runInContainer(
+  ctx: SimContext,
+  pod: Pod,
+  container: Container,
+  argv: string[],
+  stdin: string,
+): ExecResult {
   const { fs, profile } = containerFileSystem(ctx, pod, container)
   if (argv[0] === HTTP_GET) {
     const r = nginxResponse(fs, argv[1] ?? '/', profile.nginxVersion ?? '1.27.3')
@@ -98,7 +139,12 @@ export function runInContainer(ctx: SimContext, pod: Pod, container: Container, 
   }
   const host = containerHost(ctx, pod, container)
   const result = execInContainer(argv, host, fs, profile, { stdin, execId: execId(ctx) })
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, startFailed: result.startFailed }
+  return {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+    startFailed: result.startFailed,
+  }
 }
 
 function execId(ctx: SimContext): string {
@@ -122,7 +168,10 @@ function containerHost(ctx: SimContext, pod: Pod, container: Container): Contain
     ...(pod.status.podIP ? { podIP: pod.status.podIP } : {}),
     env,
     now: ctx.queue.now,
-    resolver: { nslookup: (args) => nslookup(args, resolver, pod.metadata.namespace ?? 'default', { hosts: hostsEntries(pod) }) },
+    resolver: {
+      nslookup: (args) =>
+        nslookup(args, resolver, pod.metadata.namespace ?? 'default', { hosts: hostsEntries(pod) }),
+    },
     http: (request) => httpRequest(ctx, resolver, pod, request),
   }
 }
@@ -150,13 +199,26 @@ function httpRequest(ctx: SimContext, resolver: DnsResolver, from: Pod, request:
     if (!r.addresses.length) return { kind: 'unresolved' }
     address = r.addresses[0]!
   }
-  const target = request.host === 'localhost' || request.host === '127.0.0.1' ? from : podServing(ctx, address, request.port)
+  const target =
+    request.host === 'localhost' || request.host === '127.0.0.1'
+      ? from
+      : podServing(ctx, address, request.port)
   if (!target) return { kind: 'refused', address }
-  const container = target.spec.containers.find((c) => listeningPorts(containerProcess(c)).includes(request.port))
-  if (!container || !target.status.containerStatuses?.find((s) => s.name === container.name)?.state.running) return { kind: 'refused', address }
+  const container = target.spec.containers.find((c) =>
+    listeningPorts(containerProcess(c)).includes(request.port),
+  )
+  if (!container || !target.status.containerStatuses?.find((s) => s.name === container.name)?.state.running)
+    return { kind: 'refused', address }
   const { fs, profile } = containerFileSystem(ctx, target, container)
   const r = nginxResponse(fs, request.path, profile.nginxVersion ?? '1.27.3', request.host)
-  return { kind: 'response', status: r.status, reason: r.reason, body: r.body, address, ...(r.location ? { location: r.location } : {}) }
+  return {
+    kind: 'response',
+    status: r.status,
+    reason: r.reason,
+    body: r.body,
+    address,
+    ...(r.location ? { location: r.location } : {}),
+  }
 }
 
 /** The pod behind an address: a pod IP, or a ClusterIP Service's first ready endpoint. */
@@ -168,5 +230,9 @@ function podServing(ctx: SimContext, address: string, port: number): Pod | undef
   if (!servicePort) return undefined
   return ctx.store
     .list<Pod>('Pod', svc.metadata.namespace)
-    .find((p) => Object.entries(svc.spec.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v) && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+    .find(
+      (p) =>
+        Object.entries(svc.spec.selector ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v) &&
+        p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+    )
 }

@@ -17,7 +17,13 @@ export interface ImageInfo {
   stopSeconds?: number
 }
 
-const NGINX: ImageInfo = { size: 17_964_010, flavour: 'debian', defaultProcess: 'server', listens: [80], stopSeconds: 0.3 }
+const NGINX: ImageInfo = {
+  size: 17_964_010,
+  flavour: 'debian',
+  defaultProcess: 'server',
+  listens: [80],
+  stopSeconds: 0.3,
+}
 
 const CATALOGUE: Record<string, ImageInfo> = {
   'registry.k8s.io/nginx-slim': { ...NGINX, size: 5_646_456 },
@@ -25,7 +31,13 @@ const CATALOGUE: Record<string, ImageInfo> = {
   busybox: { size: 755_882, flavour: 'busybox', defaultProcess: 'exit', listens: [] },
 }
 
-const GENERIC: ImageInfo = { size: 50_000_000, flavour: 'debian', defaultProcess: 'server', listens: [], stopSeconds: 0.5 }
+const GENERIC: ImageInfo = {
+  size: 50_000_000,
+  flavour: 'debian',
+  defaultProcess: 'server',
+  listens: [],
+  stopSeconds: 0.5,
+}
 
 /** The repository part of an image reference: `registry.k8s.io/nginx-slim:0.7` → `registry.k8s.io/nginx-slim`. */
 export function imageRepository(image: string): string {
@@ -51,6 +63,10 @@ export function normalizedImage(image: string): string {
   const hasTag = repo.lastIndexOf(':') > lastSlash
   const tagged = hasTag ? repo : `${repo}:latest`
   const firstPart = tagged.split('/')[0]!
-  if (tagged.includes('/') && (firstPart.includes('.') || firstPart.includes(':') || firstPart === 'localhost')) return tagged
+  if (
+    tagged.includes('/') &&
+    (firstPart.includes('.') || firstPart.includes(':') || firstPart === 'localhost')
+  )
+    return tagged
   return tagged.includes('/') ? `docker.io/${tagged}` : `docker.io/library/${tagged}`
 }

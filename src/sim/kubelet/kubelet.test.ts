@@ -8,7 +8,13 @@ const NGINX = 'registry.k8s.io/nginx-slim:0.7'
 const BUSYBOX = 'busybox:1.28'
 
 /** A bare pod with one container `c`; `spec` is merged over the pod spec. */
-function createPod(cluster: TestCluster, name: string, image: string, spec: Partial<PodSpec> = {}, command?: string[]): Pod {
+function createPod(
+  cluster: TestCluster,
+  name: string,
+  image: string,
+  spec: Partial<PodSpec> = {},
+  command?: string[],
+): Pod {
   return cluster.api.create<Pod>({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -36,7 +42,13 @@ function recordStates(cluster: TestCluster, name: string): string[] {
     if (e.object.kind !== 'Pod' || e.object.metadata.name !== name || e.type === 'DELETED') return
     const p = e.object as Pod
     const c = p.status.containerStatuses?.[0]?.state
-    const container = c?.waiting ? `waiting:${c.waiting.reason}` : c?.running ? 'running' : c?.terminated ? `terminated:${c.terminated.reason}` : '-'
+    const container = c?.waiting
+      ? `waiting:${c.waiting.reason}`
+      : c?.running
+        ? 'running'
+        : c?.terminated
+          ? `terminated:${c.terminated.reason}`
+          : '-'
     const state = `${p.status.phase} ${p.spec.nodeName ? 'bound' : 'unbound'} ${container}${isReady(p) ? ' Ready' : ''}`
     if (states[states.length - 1] !== state) states.push(state)
   })
@@ -51,10 +63,20 @@ describe('pod startup', () => {
     cluster.runUntil(() => cluster.pod('web')?.status.phase === 'Running')
     cluster.run(1000)
 
-    expect(states).toEqual(['Pending unbound -', 'Pending bound -', 'Pending bound waiting:ContainerCreating', 'Running bound running Ready'])
+    expect(states).toEqual([
+      'Pending unbound -',
+      'Pending bound -',
+      'Pending bound waiting:ContainerCreating',
+      'Running bound running Ready',
+    ])
     const pod = cluster.pod('web')!
     expect(pod.status.conditions?.find((c) => c.type === 'PodScheduled')?.status).toBe('True')
-    expect(pod.status.containerStatuses?.[0]).toMatchObject({ name: 'c', ready: true, started: true, restartCount: 0 })
+    expect(pod.status.containerStatuses?.[0]).toMatchObject({
+      name: 'c',
+      ready: true,
+      started: true,
+      restartCount: 0,
+    })
     expect(cluster.violations).toEqual([])
   })
 
@@ -113,7 +135,10 @@ describe('graceful deletion (§4.16)', () => {
     expect(cluster.pod('sleeper')).toBeDefined()
     cluster.runUntil(() => !cluster.pod('sleeper'), 5000)
     expect(cluster.sim.now - deletedAt).toBeGreaterThanOrEqual(20_000)
-    expect(last!.status.containerStatuses![0]!.state.terminated).toMatchObject({ exitCode: 137, reason: 'Error' })
+    expect(last!.status.containerStatuses![0]!.state.terminated).toMatchObject({
+      exitCode: 137,
+      reason: 'Error',
+    })
     expect(cluster.eventMessages('sleeper')).toContain('Normal Killing Stopping container c')
     expect(cluster.violations).toEqual([])
   })
@@ -149,8 +174,15 @@ describe('containers that exit', () => {
 
     const pod = cluster.pod('once')!
     expect(pod.status.phase).toBe('Failed')
-    expect(pod.status.containerStatuses![0]).toMatchObject({ ready: false, restartCount: 0, state: { terminated: { exitCode: 3, reason: 'Error' } } })
-    expect(pod.status.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' })
+    expect(pod.status.containerStatuses![0]).toMatchObject({
+      ready: false,
+      restartCount: 0,
+      state: { terminated: { exitCode: 3, reason: 'Error' } },
+    })
+    expect(pod.status.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'PodCompleted',
+    })
     expect(cluster.eventMessages('once').filter((m) => m.includes('Started'))).toHaveLength(1)
     expect(cluster.violations).toEqual([])
   })
@@ -159,7 +191,10 @@ describe('containers that exit', () => {
     const cluster = new TestCluster()
     createPod(cluster, 'job', BUSYBOX, { restartPolicy: 'OnFailure' }, ['sh', '-c', 'exit 0'])
     cluster.runUntil(() => cluster.pod('job')?.status.phase === 'Succeeded', 30_000)
-    expect(cluster.pod('job')!.status.containerStatuses![0]!.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
+    expect(cluster.pod('job')!.status.containerStatuses![0]!.state.terminated).toMatchObject({
+      exitCode: 0,
+      reason: 'Completed',
+    })
     expect(cluster.violations).toEqual([])
   })
 
@@ -169,7 +204,8 @@ describe('containers that exit', () => {
     const pod = createPod(cluster, 'crash', BUSYBOX, { restartPolicy: 'Always' }, ['sh', '-c', 'exit 3'])
     const restartCounts: number[] = []
     cluster.sim.ctx.store.watch((e) => {
-      if (e.object.kind === 'Pod' && e.object.metadata.name === 'crash') restartCounts.push((e.object as Pod).status.containerStatuses?.[0]?.restartCount ?? 0)
+      if (e.object.kind === 'Pod' && e.object.metadata.name === 'crash')
+        restartCounts.push((e.object as Pod).status.containerStatuses?.[0]?.restartCount ?? 0)
     })
     cluster.run(90_000)
 
@@ -180,19 +216,21 @@ describe('containers that exit', () => {
     const status = cluster.pod('crash')!.status.containerStatuses![0]!
     expect(status.lastState.terminated).toMatchObject({ exitCode: 3, reason: 'Error' })
     expect(cluster.readyPods()).toEqual([])
-    expect(cluster.eventMessages('crash')).toContain(`Warning BackOff Back-off restarting failed container c in pod crash_default(${pod.metadata.uid})`)
+    expect(cluster.eventMessages('crash')).toContain(
+      `Warning BackOff Back-off restarting failed container c in pod crash_default(${pod.metadata.uid})`,
+    )
     expect(cluster.violations).toEqual([])
   })
 
-  // Engine disagrees: podPhase looks only at state, so a container waiting in CrashLoopBackOff
-  // makes the pod Pending again. Kubernetes' getPhase (kubelet_pods.go) counts a waiting container
-  // with a lastState.terminated as stopped, and with restartPolicy Always that is phase Running
+  // Kubernetes' getPhase (kubelet_pods.go) counts a waiting container with a
+  // lastState.terminated as stopped, and with restartPolicy Always that is phase Running
   // (§4.8: a crash-looping StatefulSet pod is Running with Ready=False).
-  test.fails('a crash-looping pod stays in phase Running (§4.8)', () => {
+  test('a crash-looping pod stays in phase Running (§4.8)', () => {
     const cluster = new TestCluster()
     const phases: string[] = []
     cluster.sim.ctx.store.watch((e) => {
-      if (e.object.kind === 'Pod' && e.object.metadata.name === 'crash') phases.push((e.object as Pod).status.phase)
+      if (e.object.kind === 'Pod' && e.object.metadata.name === 'crash')
+        phases.push((e.object as Pod).status.phase)
     })
     createPod(cluster, 'crash', BUSYBOX, { restartPolicy: 'Always' }, ['sh', '-c', 'exit 3'])
     cluster.runUntil(() => cluster.pod('crash')?.status.phase === 'Running', 30_000)

@@ -11,7 +11,14 @@ import type { Component } from '../components'
 import { Ipam } from './ipam'
 import { imageInfo, normalizedImage } from './images'
 import { containerProcess, type ContainerProcess } from './containerProcess'
-import { condition, containerId, podPhase, readinessConditions, setCondition, waitingStatus } from './podStatus'
+import {
+  condition,
+  containerId,
+  podPhase,
+  readinessConditions,
+  setCondition,
+  waitingStatus,
+} from './podStatus'
 import { ContainerRuntime } from './containerRuntime'
 import { Prober } from './prober'
 
@@ -35,6 +42,8 @@ interface PodTask {
   container?: number
   exitCode?: number
   pullMs?: number
+  /** The container is being started again after it exited. */
+  restarted?: boolean
 }
 
 export class Kubelet implements Component {
@@ -59,9 +68,10 @@ export class Kubelet implements Component {
       'kubelet.admit': guarded((pod, rt) => this.admit(pod, rt)),
       'kubelet.sandbox': guarded((pod, rt) => this.sandboxReady(pod, rt)),
       'kubelet.pulled': guarded((pod, rt, t) => this.imagePulled(pod, rt, t.container!, t.pullMs)),
-      'kubelet.started': guarded((pod, rt, t) => this.containerStarted(pod, rt, t.container!)),
+      'kubelet.started': guarded((pod, rt, t) => this.containerStarted(pod, rt, t.container!, !!t.restarted)),
       'kubelet.exited': guarded((pod, rt, t) => this.containerExited(pod, rt, t.container!, t.exitCode ?? 0)),
-      'kubelet.restart': guarded((pod, rt, t) => this.startContainer(pod, rt, t.container!)),
+      'kubelet.backoff': guarded((pod, rt, t) => this.backOff(pod, rt, t.container!)),
+      'kubelet.restart': guarded((pod, rt, t) => this.startContainer(pod, rt, t.container!, true)),
       'kubelet.probe': guarded((pod, rt, t) => this.prober.probe(pod, rt, t.container!)),
       'kubelet.kill': guarded((pod, rt) => this.kill(pod, rt)),
       'kubelet.stopped': guarded((pod, rt, t) => this.stopped(pod, rt, t.exitCode ?? 0)),
@@ -87,7 +97,13 @@ export class Kubelet implements Component {
       return
     }
     if (!rt && pod.spec.nodeName && !pod.metadata.deletionTimestamp && !isTerminal(pod)) {
-      const fresh: PodRuntime = { uid, namespace: pod.metadata.namespace!, name: pod.metadata.name, node: pod.spec.nodeName, epoch: 0 }
+      const fresh: PodRuntime = {
+        uid,
+        namespace: pod.metadata.namespace!,
+        name: pod.metadata.name,
+        node: pod.spec.nodeName,
+        epoch: 0,
+      }
       this.pods().set(uid, fresh)
       this.schedule(this.jitter(this.ctx.timings.kubeletLatency), 'kubelet.admit', fresh)
     } else if (rt && pod.metadata.deletionTimestamp && !rt.stopping) {
@@ -123,7 +139,9 @@ export class Kubelet implements Component {
     const hostIP = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address
     let conditions = setCondition(pod.status.conditions, condition('PodReadyToStartContainers', false, now))
     conditions = setCondition(conditions, condition('Initialized', true, now))
-    const containerStatuses = pod.spec.containers.map((c) => waitingStatus(c.name, c.image ?? '', 'ContainerCreating'))
+    const containerStatuses = pod.spec.containers.map((c) =>
+      waitingStatus(c.name, c.image ?? '', 'ContainerCreating'),
+    )
     const status = {
       ...pod.status,
       phase: 'Pending' as const,
@@ -140,7 +158,12 @@ export class Kubelet implements Component {
     const node = this.ctx.store.get<Node>('Node', undefined, rt.node)
     const ip = node && this.ipam.allocate(node)
     if (!ip) {
-      this.event(pod, 'Warning', 'FailedCreatePodSandBox', 'Failed to create pod sandbox: no IP addresses available in range set')
+      this.event(
+        pod,
+        'Warning',
+        'FailedCreatePodSandBox',
+        'Failed to create pod sandbox: no IP addresses available in range set',
+      )
       return
     }
     const withIp = { ...rt, ip }
@@ -170,24 +193,43 @@ export class Kubelet implements Component {
     const image = pod.spec.containers[i]!.image ?? ''
     if (pullMs !== undefined) {
       const d = goDuration(pullMs)
-      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${imageInfo(image).size} bytes.`)
+      this.event(
+        pod,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${imageInfo(image).size} bytes.`,
+      )
     }
     this.startContainer(pod, rt, i)
     if (i + 1 < pod.spec.containers.length) this.pullImage(pod, rt, i + 1)
   }
 
-  /** Creates and starts container `i` (also used for restarts after back-off). */
-  startContainer(pod: Pod, rt: PodRuntime, i: number): void {
+  /** Creates and starts container `i` (again, when `restarted`). */
+  startContainer(pod: Pod, rt: PodRuntime, i: number, restarted = false): void {
     const c = pod.spec.containers[i]!
+    if (restarted)
+      this.event(pod, 'Normal', 'Pulled', `Container image "${c.image ?? ''}" already present on machine`)
     this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`)
-    this.schedule(this.jitter(this.ctx.timings.containerStart), 'kubelet.started', rt, { container: i })
+    this.schedule(this.jitter(this.ctx.timings.containerStart), 'kubelet.started', rt, {
+      container: i,
+      restarted,
+    })
   }
 
-  private containerStarted(pod: Pod, rt: PodRuntime, i: number): void {
+  private containerStarted(pod: Pod, rt: PodRuntime, i: number, restarted: boolean): void {
     const c = pod.spec.containers[i]!
     this.event(pod, 'Normal', 'Started', `Started container ${c.name}`)
     const now = this.now()
-    const prev = pod.status.containerStatuses?.[i]
+    const before = pod.status.containerStatuses?.[i]
+    const previousRun = before?.state.terminated ?? before?.lastState.terminated
+    const prev =
+      before && restarted
+        ? {
+            ...before,
+            restartCount: before.restartCount + 1,
+            lastState: previousRun ? { terminated: previousRun } : {},
+          }
+        : before
     const process = containerProcess(c)
     const ready = !c.readinessProbe && process.kind !== 'run'
     const running: ContainerStatus = {
@@ -201,7 +243,9 @@ export class Kubelet implements Component {
       state: { running: { startedAt: now } },
       lastState: prev?.lastState ?? {},
     }
-    const containerStatuses = pod.spec.containers.map((_, j) => (j === i ? running : pod.status.containerStatuses![j]!))
+    const containerStatuses = pod.spec.containers.map((_, j) =>
+      j === i ? running : pod.status.containerStatuses![j]!,
+    )
     let status = { ...pod.status, containerStatuses, podIP: rt.ip, podIPs: rt.ip ? [{ ip: rt.ip }] : [] }
     status.conditions = setCondition(status.conditions, condition('PodReadyToStartContainers', true, now))
     status = { ...status, phase: podPhase(pod, containerStatuses) }
@@ -221,7 +265,6 @@ export class Kubelet implements Component {
   }
 
   private containerExited(pod: Pod, rt: PodRuntime, i: number, exitCode: number): void {
-    const c = pod.spec.containers[i]!
     const now = this.now()
     const prev = pod.status.containerStatuses![i]!
     const terminated = {
@@ -233,27 +276,50 @@ export class Kubelet implements Component {
     }
     const restartPolicy = pod.spec.restartPolicy ?? 'Always'
     const restarts = restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && exitCode !== 0)
-    let next: ContainerStatus
-    if (restarts) {
-      const backoff = Math.min(300, 10 * 2 ** prev.restartCount)
-      next = {
-        ...waitingStatus(c.name, prev.image, 'CrashLoopBackOff', prev, `back-off ${formatBackoff(backoff)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`),
-        restartCount: prev.restartCount + 1,
-        lastState: { terminated },
-        imageID: prev.imageID,
-      }
-      this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`)
-      this.schedule(backoff * 1000, 'kubelet.restart', rt, { container: i })
-    } else {
-      next = { ...prev, ready: false, started: false, state: { terminated } }
-    }
-    const containerStatuses = pod.spec.containers.map((_, j) => (j === i ? next : pod.status.containerStatuses![j]!))
+    const next: ContainerStatus = { ...prev, ready: false, started: false, state: { terminated } }
+    // The kubelet's next sync restarts it: at once the first time, then with back-off.
+    if (restarts)
+      this.schedule(this.jitter(this.ctx.timings.kubeletLatency), 'kubelet.backoff', rt, { container: i })
+    const containerStatuses = pod.spec.containers.map((_, j) =>
+      j === i ? next : pod.status.containerStatuses![j]!,
+    )
     const phase = podPhase(pod, containerStatuses)
     const terminal = phase === 'Succeeded' || phase === 'Failed'
     const status = { ...pod.status, containerStatuses, phase }
     status.conditions = readinessConditions(status, now, terminal)
     this.writeStatus(pod, status)
     if (terminal) this.release(rt)
+  }
+
+  /** CrashLoopBackOff: 10 s after the second exit, doubling up to 5 minutes. */
+  private backOff(pod: Pod, rt: PodRuntime, i: number): void {
+    const c = pod.spec.containers[i]!
+    const prev = pod.status.containerStatuses![i]!
+    if (prev.restartCount === 0) {
+      this.startContainer(pod, rt, i, true)
+      return
+    }
+    const backoff = Math.min(300, 10 * 2 ** (prev.restartCount - 1))
+    const who = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`
+    const waiting: ContainerStatus = {
+      ...waitingStatus(
+        c.name,
+        prev.image,
+        'CrashLoopBackOff',
+        prev,
+        `back-off ${formatBackoff(backoff)} restarting failed container=${c.name} pod=${who}`,
+      ),
+      lastState: prev.state.terminated ? { terminated: prev.state.terminated } : prev.lastState,
+      imageID: prev.imageID,
+    }
+    this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${who}`)
+    const containerStatuses = pod.spec.containers.map((_, j) =>
+      j === i ? waiting : pod.status.containerStatuses![j]!,
+    )
+    const status = { ...pod.status, containerStatuses, phase: podPhase(pod, containerStatuses) }
+    status.conditions = readinessConditions(status, this.now())
+    this.writeStatus(pod, status)
+    this.schedule(backoff * 1000, 'kubelet.restart', rt, { container: i })
   }
 
   /** Graceful stop: SIGTERM now; processes that ignore it are killed when the grace period ends. */
@@ -324,7 +390,9 @@ export function goDuration(ms: number): string {
 }
 
 function formatBackoff(seconds: number): string {
-  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${seconds % 60 ? `${seconds % 60}s` : '0s'}` : `${seconds}s`
+  return seconds >= 60
+    ? `${Math.floor(seconds / 60)}m${seconds % 60 ? `${seconds % 60}s` : '0s'}`
+    : `${seconds}s`
 }
 
 /** A stable fake digest per image name. */

@@ -20,7 +20,13 @@ function sortConditions(list: Condition[]): Condition[] {
   return list.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type))
 }
 
-export function condition(type: string, ok: boolean, now: string, reason?: string, message?: string): Condition {
+export function condition(
+  type: string,
+  ok: boolean,
+  now: string,
+  reason?: string,
+  message?: string,
+): Condition {
   return {
     type,
     status: ok ? 'True' : 'False',
@@ -48,7 +54,13 @@ export function readinessConditions(status: PodStatus, now: string, terminal = f
   return conditions
 }
 
-export function waitingStatus(name: string, image: string, reason: string, prev?: ContainerStatus, message?: string): ContainerStatus {
+export function waitingStatus(
+  name: string,
+  image: string,
+  reason: string,
+  prev?: ContainerStatus,
+  message?: string,
+): ContainerStatus {
   return {
     name,
     image,
@@ -67,6 +79,9 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[]): PodPhase {
   const states: ContainerState[] = statuses.map((s) => s.state)
   if (states.some((s) => s.running)) return 'Running'
   const restart = pod.spec.restartPolicy ?? 'Always'
+  // A container waiting to restart after it ran (CrashLoopBackOff) counts as stopped, not pending.
+  const restarting = statuses.some((s) => s.state.waiting && s.lastState.terminated)
+  if (restarting && restart !== 'Never') return 'Running'
   if (states.length > 0 && states.every((s) => s.terminated)) {
     if (restart === 'Always') return 'Running'
     const failed = states.some((s) => (s.terminated?.exitCode ?? 0) !== 0)

@@ -24,7 +24,9 @@ export class Prober {
 
   start(rt: PodRuntime, i: number, probe: Probe): void {
     this.counters().delete(`${rt.uid}/${i}`)
-    this.kubelet.schedule(Math.max(0, probe.initialDelaySeconds ?? 0) * 1000 + 50, 'kubelet.probe', rt, { container: i })
+    this.kubelet.schedule(Math.max(0, probe.initialDelaySeconds ?? 0) * 1000 + 50, 'kubelet.probe', rt, {
+      container: i,
+    })
   }
 
   probe(pod: Pod, rt: PodRuntime, i: number): void {
@@ -35,13 +37,26 @@ export class Prober {
     const result = this.kubelet.runtime.probe(pod, container, probe, rt.ip)
     const key = `${rt.uid}/${i}`
     const prev = this.counters().get(key) ?? { successes: 0, failures: 0 }
-    const next = result.ok ? { successes: prev.successes + 1, failures: 0 } : { successes: 0, failures: prev.failures + 1 }
+    const next = result.ok
+      ? { successes: prev.successes + 1, failures: 0 }
+      : { successes: 0, failures: prev.failures + 1 }
     this.counters().set(key, next)
     if (!result.ok) {
-      this.ctx.recorder.record(pod, 'Warning', 'Unhealthy', `Readiness probe failed: ${result.message}`, 'kubelet', pod.spec.nodeName)
+      this.ctx.recorder.record(
+        pod,
+        'Warning',
+        'Unhealthy',
+        `Readiness probe failed: ${result.message}`,
+        'kubelet',
+        pod.spec.nodeName,
+      )
     }
     const ready =
-      next.successes >= (probe.successThreshold ?? 1) ? true : next.failures >= (probe.failureThreshold ?? 3) ? false : status.ready
+      next.successes >= (probe.successThreshold ?? 1)
+        ? true
+        : next.failures >= (probe.failureThreshold ?? 3)
+          ? false
+          : status.ready
     if (ready !== status.ready) {
       const now = this.ctx.api.now()
       const containerStatuses = pod.status.containerStatuses!.map((s, j) => (j === i ? { ...s, ready } : s))

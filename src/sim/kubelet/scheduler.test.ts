@@ -37,7 +37,8 @@ function createClaim(cluster: TestCluster, name: string, storageClassName: strin
     kind: 'PersistentVolumeClaim',
     metadata: { name, namespace: 'default' },
     spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName },
-  } as PersistentVolumeClaim)
+    status: { phase: 'Pending' },
+  })
 }
 
 function cordon(cluster: TestCluster, nodeName: string): void {
@@ -49,7 +50,8 @@ function failedScheduling(cluster: TestCluster, pod: string): string[] {
   return cluster.eventMessages(pod).filter((m) => m.startsWith('Warning FailedScheduling '))
 }
 
-const preemption = (n: number) => `preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`
+const preemption = (n: number) =>
+  `preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling.`
 
 describe('volume binding (F77, F87)', () => {
   test('a pod whose Immediate-class claim has no volume stays Pending: pod has unbound immediate PersistentVolumeClaims (F87)', () => {
@@ -64,7 +66,11 @@ describe('volume binding (F77, F87)', () => {
     expect(pod.status.phase).toBe('Pending')
     const message = `0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. ${preemption(3)}`
     expect(failedScheduling(cluster, 'app')).toEqual([`Warning FailedScheduling ${message}`])
-    expect(pod.status.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message })
+    expect(pod.status.conditions?.find((c) => c.type === 'PodScheduled')).toMatchObject({
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+    })
     expect(cluster.violations).toEqual([])
   })
 
@@ -85,10 +91,13 @@ describe('volume binding (F77, F87)', () => {
         persistentVolumeReclaimPolicy: 'Retain',
         hostPath: { path: '/mnt/data' },
       },
-    } as PersistentVolume)
+      status: { phase: 'Pending' },
+    })
     cluster.runUntil(() => cluster.readyPods().includes('app'), 60_000)
 
-    expect(cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data').spec.volumeName).toBe('pv-1')
+    expect(
+      cluster.api.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data').spec.volumeName,
+    ).toBe('pv-1')
     expect(cluster.eventMessages('app').filter((m) => m.startsWith('Normal Scheduled'))).toHaveLength(1)
     expect(cluster.violations).toEqual([])
   })
@@ -128,7 +137,9 @@ describe('node filtering', () => {
     cluster.run(20_000)
 
     expect(cluster.pod('p')!.spec.nodeName).toBeUndefined()
-    expect(failedScheduling(cluster, 'p')).toEqual([`Warning FailedScheduling 0/3 nodes are available: 3 node(s) were unschedulable. ${preemption(3)}`])
+    expect(failedScheduling(cluster, 'p')).toEqual([
+      `Warning FailedScheduling 0/3 nodes are available: 3 node(s) were unschedulable. ${preemption(3)}`,
+    ])
     expect(cluster.violations).toEqual([])
   })
 
@@ -151,7 +162,9 @@ describe('spreading', () => {
     for (let i = 0; i < 3; i++) createPod(cluster, `p${i}`)
     cluster.runUntil(() => cluster.readyPods().length === 3, 60_000)
 
-    expect(new Set(cluster.pods().map((p) => p.spec.nodeName))).toEqual(new Set(['node-1', 'node-2', 'node-3']))
+    expect(new Set(cluster.pods().map((p) => p.spec.nodeName))).toEqual(
+      new Set(['node-1', 'node-2', 'node-3']),
+    )
     expect(cluster.violations).toEqual([])
   })
 

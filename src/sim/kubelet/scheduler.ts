@@ -36,8 +36,13 @@ export class Scheduler extends Controller {
           if (after) this.load.set(after, (this.load.get(after) ?? 0) + 1)
         }
       }
-      if (e.type !== 'DELETED' && this.wantsScheduling(pod)) this.enqueue(objectKey(pod.metadata.namespace, pod.metadata.name), this.ctx.timings.schedulerLatency)
-    } else if (obj.kind === 'PersistentVolumeClaim' || obj.kind === 'PersistentVolume' || obj.kind === 'Node') {
+      if (e.type !== 'DELETED' && this.wantsScheduling(pod))
+        this.enqueue(objectKey(pod.metadata.namespace, pod.metadata.name), this.ctx.timings.schedulerLatency)
+    } else if (
+      obj.kind === 'PersistentVolumeClaim' ||
+      obj.kind === 'PersistentVolume' ||
+      obj.kind === 'Node'
+    ) {
       // Cluster events that can make a waiting pod schedulable move it back to the active queue.
       for (const key of this.waiting()) this.enqueue(key, this.ctx.timings.schedulerLatency)
     }
@@ -55,7 +60,11 @@ export class Scheduler extends Controller {
   }
 
   private wantsScheduling(pod: Pod): boolean {
-    return !pod.spec.nodeName && !pod.metadata.deletionTimestamp && (pod.spec.schedulerName ?? COMPONENT) === COMPONENT
+    return (
+      !pod.spec.nodeName &&
+      !pod.metadata.deletionTimestamp &&
+      (pod.spec.schedulerName ?? COMPONENT) === COMPONENT
+    )
   }
 
   private schedule(pod: Pod): 'bound' | 'unschedulable' | 'waitingForVolumes' {
@@ -66,12 +75,14 @@ export class Scheduler extends Controller {
       const claimName = v.persistentVolumeClaim.claimName
       const claim = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, claimName)
       if (!claim) return this.fail(pod, `persistentvolumeclaim "${claimName}" not found`)
-      if (claim.metadata.deletionTimestamp) return this.fail(pod, `persistentvolumeclaim "${claimName}" is being deleted`)
+      if (claim.metadata.deletionTimestamp)
+        return this.fail(pod, `persistentvolumeclaim "${claimName}" is being deleted`)
       claims.push(claim)
     }
     const unbound = claims.filter((c) => !c.spec.volumeName)
     const delayed = unbound.filter((c) => this.isDelayBinding(c))
-    if (unbound.length > delayed.length) return this.fail(pod, 'pod has unbound immediate PersistentVolumeClaims')
+    if (unbound.length > delayed.length)
+      return this.fail(pod, 'pod has unbound immediate PersistentVolumeClaims')
 
     const nodes = this.feasibleNodes(pod, claims)
     if (typeof nodes === 'string') return this.fail(pod, nodes)
@@ -80,14 +91,26 @@ export class Scheduler extends Controller {
     if (delayed.length > 0) {
       for (const claim of delayed) {
         if (claim.metadata.annotations?.[SELECTED_NODE_ANNOTATION] !== node.metadata.name) {
-          const annotations = { ...claim.metadata.annotations, [SELECTED_NODE_ANNOTATION]: node.metadata.name }
-          this.ctx.api.update<PersistentVolumeClaim>({ ...claim, metadata: { ...claim.metadata, annotations } })
+          const annotations = {
+            ...claim.metadata.annotations,
+            [SELECTED_NODE_ANNOTATION]: node.metadata.name,
+          }
+          this.ctx.api.update<PersistentVolumeClaim>({
+            ...claim,
+            metadata: { ...claim.metadata, annotations },
+          })
         }
       }
       return 'waitingForVolumes'
     }
     this.ctx.api.bindPod(pod, node.metadata.name)
-    this.ctx.recorder.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${ns}/${pod.metadata.name} to ${node.metadata.name}`, COMPONENT)
+    this.ctx.recorder.record(
+      pod,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${ns}/${pod.metadata.name} to ${node.metadata.name}`,
+      COMPONENT,
+    )
     return 'bound'
   }
 
@@ -100,21 +123,26 @@ export class Scheduler extends Controller {
 
   /** Filter plugins; returns the reason summary when no node fits. */
   private feasibleNodes(pod: Pod, claims: PersistentVolumeClaim[]): Node[] | string {
-    const all = this.ctx.store.list<Node>('Node')
+    const all = [...this.ctx.store.scan<Node>('Node')]
     const reasons = new Map<string, number>()
     const fail = (reason: string) => reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
     const volumeNodes = claims.flatMap((c) => {
-      const pv = c.spec.volumeName ? this.ctx.store.get<PersistentVolume>('PersistentVolume', undefined, c.spec.volumeName) : undefined
+      const pv = c.spec.volumeName
+        ? this.ctx.store.get<PersistentVolume>('PersistentVolume', undefined, c.spec.volumeName)
+        : undefined
       const host = pv && volumeNodeName(pv)
       return host ? [host] : []
     })
     const feasible = all.filter((node) => {
-      if (node.status.conditions.find((c) => c.type === 'Ready')?.status !== 'True') return fail("node(s) had untolerated taint {node.kubernetes.io/unreachable: }"), false
-      if (node.spec.unschedulable) return fail('node(s) were unschedulable'), false
+      if (node.status.conditions.find((c) => c.type === 'Ready')?.status !== 'True')
+        return (fail('node(s) had untolerated taint {node.kubernetes.io/unreachable: }'), false)
+      if (node.spec.unschedulable) return (fail('node(s) were unschedulable'), false)
       for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
-        if (node.metadata.labels?.[k] !== v) return fail("node(s) didn't match Pod's node affinity/selector"), false
+        if (node.metadata.labels?.[k] !== v)
+          return (fail("node(s) didn't match Pod's node affinity/selector"), false)
       }
-      if (volumeNodes.some((n) => n !== node.metadata.name)) return fail("node(s) had volume node affinity conflict"), false
+      if (volumeNodes.some((n) => n !== node.metadata.name))
+        return (fail('node(s) had volume node affinity conflict'), false)
       return true
     })
     if (feasible.length > 0) return feasible
@@ -146,10 +174,18 @@ export class Scheduler extends Controller {
     this.ctx.recorder.record(pod, 'Warning', 'FailedScheduling', message, COMPONENT)
     const conditions = [
       ...(pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'False' as const, reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: this.ctx.api.now() },
+      {
+        type: 'PodScheduled',
+        status: 'False' as const,
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+        lastTransitionTime: this.ctx.api.now(),
+      },
     ]
     const existing = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
-    if (existing?.message !== message) this.ctx.api.updateStatus<Pod>({ ...pod, status: { ...pod.status, conditions } })
+    if (existing?.message !== message)
+      this.ctx.api.updateStatus<Pod>({ ...pod, status: { ...pod.status, conditions } })
     return 'unschedulable'
   }
 
@@ -169,6 +205,8 @@ function volumeNodeName(pv: PersistentVolume): string | undefined {
   const affinity = pv.spec.nodeAffinity as
     | { required?: { nodeSelectorTerms?: { matchExpressions?: { key: string; values?: string[] }[] }[] } }
     | undefined
-  const expr = affinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.find((e) => e.key === 'kubernetes.io/hostname')
+  const expr = affinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.find(
+    (e) => e.key === 'kubernetes.io/hostname',
+  )
   return expr?.values?.[0]
 }

@@ -22,7 +22,10 @@ export interface StatefulSetSpec {
   }
   revisionHistoryLimit?: number
   minReadySeconds?: number
-  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' }
+  persistentVolumeClaimRetentionPolicy?: {
+    whenDeleted?: 'Retain' | 'Delete'
+    whenScaled?: 'Retain' | 'Delete'
+  }
   ordinals?: { start?: number }
 }
 

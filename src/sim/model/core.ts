@@ -27,7 +27,12 @@ export interface Node extends KubeObject {
     conditions: Condition[]
     addresses: NodeAddress[]
     capacity?: Record<string, Quantity>
-    nodeInfo?: { kubeletVersion: string; containerRuntimeVersion: string; osImage: string; kernelVersion: string }
+    nodeInfo?: {
+      kubeletVersion: string
+      containerRuntimeVersion: string
+      osImage: string
+      kernelVersion: string
+    }
   }
 }
 
@@ -244,7 +249,11 @@ export interface PersistentVolume extends KubeObject {
     nfs?: { server: string; path: string }
     nodeAffinity?: Record<string, unknown>
   }
-  status: { phase: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'; reason?: string; message?: string }
+  status: {
+    phase: 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed'
+    reason?: string
+    message?: string
+  }
 }
 
 // ---- Endpoints (legacy) ----

@@ -62,22 +62,23 @@ export class Rng {
 
   /** A random RFC 4122 version-4 UUID, as Kubernetes uids look. */
   uuid(): string {
-    const hex = (n: number, len: number) => (n >>> 0).toString(16).padStart(8, '0').slice(8 - len)
     const w1 = this.next()
     const w2 = this.next()
     const w3 = this.next()
     const w4 = this.next()
     return (
-      hex(w1, 8) +
+      hex16(w1 >>> 16) +
+      hex16(w1) +
       '-' +
-      hex(w2 >>> 16, 4) +
+      hex16(w2 >>> 16) +
       '-' +
-      hex(0x4000 | (w2 & 0x0fff), 4) +
+      hex16(0x4000 | (w2 & 0x0fff)) +
       '-' +
-      hex(0x8000 | ((w3 >>> 16) & 0x3fff), 4) +
+      hex16(0x8000 | ((w3 >>> 16) & 0x3fff)) +
       '-' +
-      hex(w3 & 0xffff, 4) +
-      hex(w4, 8)
+      hex16(w3) +
+      hex16(w4 >>> 16) +
+      hex16(w4)
     )
   }
 
@@ -88,4 +89,11 @@ export class Rng {
     for (let i = 0; i < length; i++) s += alphabet[this.next() % alphabet.length]
     return s
   }
+}
+
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+/** The low 16 bits of `n` as four hex digits. */
+function hex16(n: number): string {
+  return HEX_BYTE[(n >>> 8) & 0xff]! + HEX_BYTE[n & 0xff]!
 }

@@ -58,7 +58,11 @@ export class StatefulPodControl {
   private createPersistentVolumeClaims(set: StatefulSet, pod: Pod): string | undefined {
     const errors: string[] = []
     for (const claim of getPersistentVolumeClaims(set, getOrdinal(pod)).values()) {
-      const existing = this.ctx.api.tryGet<PersistentVolumeClaim>('PersistentVolumeClaim', claim.metadata.namespace, claim.metadata.name)
+      const existing = this.ctx.api.tryGet<PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        claim.metadata.namespace,
+        claim.metadata.name,
+      )
       if (!existing) {
         try {
           this.ctx.api.create<PersistentVolumeClaim>(claim)
@@ -75,7 +79,12 @@ export class StatefulPodControl {
     return errors.length ? errors.join('; ') : undefined
   }
 
-  private recordPodEvent(verb: 'create' | 'delete' | 'update', set: StatefulSet, pod: Pod, err?: string): void {
+  private recordPodEvent(
+    verb: 'create' | 'delete' | 'update',
+    set: StatefulSet,
+    pod: Pod,
+    err?: string,
+  ): void {
     const Verb = verb[0]!.toUpperCase() + verb.slice(1)
     if (err === undefined) {
       const message = `${verb} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`

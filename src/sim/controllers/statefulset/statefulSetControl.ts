@@ -76,6 +76,10 @@ export class StatefulSetControl {
 
     const finish = (): SyncResult => {
       result.status = computeStatus(set, revisions, pods, now)
+      // Pods still inside minReadySeconds become available without any event: look again then.
+      if (minReadySeconds > 0 && result.status.availableReplicas !== (set.spec.replicas ?? 1)) {
+        result.requeueAfterMs = minReadySeconds * 1000
+      }
       return result
     }
     // While the set is being deleted the controller only reports status.
@@ -88,14 +92,8 @@ export class StatefulSetControl {
         break
       }
     }
-    if (!firstUnhealthyPod) {
-      for (let i = condemned.length - 1; i >= 0; i--) {
-        if (!isHealthy(condemned[i])) {
-          firstUnhealthyPod = condemned[i]
-          break
-        }
-      }
-    }
+    // Then the lowest unhealthy condemned pod (condemned is in ascending ordinal order here).
+    if (!firstUnhealthyPod) firstUnhealthyPod = condemned.find((pod) => !isHealthy(pod))
 
     const monotonic = !allowsBurst(set)
     const processReplica = (i: number): boolean => {
@@ -162,12 +160,20 @@ export class StatefulSetControl {
   }
 
   /** newVersionedStatefulSetPod: ordinals below the partition keep the current revision. */
-  private newVersionedPod(set: StatefulSet, currentSet: StatefulSet, updateSet: StatefulSet, revisions: Revisions, ordinal: number): Pod {
+  private newVersionedPod(
+    set: StatefulSet,
+    currentSet: StatefulSet,
+    updateSet: StatefulSet,
+    revisions: Revisions,
+    ordinal: number,
+  ): Pod {
     const strategy = set.spec.updateStrategy
     const start = getStartOrdinal(set)
     const rollingUpdate = strategy?.rollingUpdate
     const useCurrent =
-      (strategy?.type === 'RollingUpdate' && !rollingUpdate && ordinal < start + (set.status?.currentReplicas ?? 0)) ||
+      (strategy?.type === 'RollingUpdate' &&
+        !rollingUpdate &&
+        ordinal < start + (set.status?.currentReplicas ?? 0)) ||
       (!!rollingUpdate && ordinal < start + (rollingUpdate.partition ?? 0))
     return useCurrent
       ? newStatefulSetPod(set, currentSet, ordinal, revisions.current.metadata.name)
@@ -209,7 +215,12 @@ function pickIdentityLabels(pod: Pod): Record<string, string> {
 }
 
 /** computeReplicaStatus + the revision fields (stateful_set_control.go). */
-export function computeStatus(set: StatefulSet, revisions: Revisions, pods: Pod[], now: number): StatefulSetStatus {
+export function computeStatus(
+  set: StatefulSet,
+  revisions: Revisions,
+  pods: Pod[],
+  now: number,
+): StatefulSetStatus {
   const minReadySeconds = set.spec.minReadySeconds ?? 0
   const status: StatefulSetStatus = {
     observedGeneration: set.metadata.generation,

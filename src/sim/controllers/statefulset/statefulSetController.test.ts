@@ -76,9 +76,17 @@ describe('pod identity (§2)', () => {
 
     const revision = cluster.api.get<ControllerRevision>('ControllerRevision', 'default', hash)
     expect(revision.revision).toBe(1)
-    expect(revision.metadata.labels).toEqual({ app: 'nginx', 'controller.kubernetes.io/hash': hash.slice('web-'.length) })
+    expect(revision.metadata.labels).toEqual({
+      app: 'nginx',
+      'controller.kubernetes.io/hash': hash.slice('web-'.length),
+    })
     expect(revision.metadata.ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'StatefulSet', name: 'web', uid: statefulSet(cluster).metadata.uid, controller: true }),
+      expect.objectContaining({
+        kind: 'StatefulSet',
+        name: 'web',
+        uid: statefulSet(cluster).metadata.uid,
+        controller: true,
+      }),
     ])
     expect(cluster.violations).toEqual([])
   })
@@ -97,7 +105,14 @@ describe('pod identity (§2)', () => {
     const set = statefulSet(cluster)
     for (const pod of cluster.pods()) {
       expect(pod.metadata.ownerReferences).toEqual([
-        { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: set.metadata.uid, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'apps/v1',
+          kind: 'StatefulSet',
+          name: 'web',
+          uid: set.metadata.uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ])
     }
     expect(cluster.violations).toEqual([])
@@ -106,7 +121,9 @@ describe('pod identity (§2)', () => {
   test('the claim template www becomes a volume www with claimName www-web-N (§2.8)', () => {
     const cluster = runningWeb(2)
     for (const [i, pod] of cluster.pods().entries()) {
-      expect(pod.spec.volumes).toEqual([{ name: 'www', persistentVolumeClaim: { claimName: `www-web-${i}` } }])
+      expect(pod.spec.volumes).toEqual([
+        { name: 'www', persistentVolumeClaim: { claimName: `www-web-${i}` } },
+      ])
     }
     expect(cluster.violations).toEqual([])
   })
@@ -114,8 +131,16 @@ describe('pod identity (§2)', () => {
   test('ordinals.start: 5 with 3 replicas gives web-5, web-6 and web-7 with matching index labels and claims (§2.2)', () => {
     const cluster = runningWeb(3, ['ordinals:', '  start: 5'])
     expect(cluster.pods().map((p) => p.metadata.name)).toEqual(['web-5', 'web-6', 'web-7'])
-    expect(cluster.pods().map((p) => p.metadata.labels!['apps.kubernetes.io/pod-index'])).toEqual(['5', '6', '7'])
-    expect(cluster.api.list('PersistentVolumeClaim', 'default').map((c) => c.metadata.name)).toEqual(['www-web-5', 'www-web-6', 'www-web-7'])
+    expect(cluster.pods().map((p) => p.metadata.labels!['apps.kubernetes.io/pod-index'])).toEqual([
+      '5',
+      '6',
+      '7',
+    ])
+    expect(cluster.api.list('PersistentVolumeClaim', 'default').map((c) => c.metadata.name)).toEqual([
+      'www-web-5',
+      'www-web-6',
+      'www-web-7',
+    ])
     expect(cluster.violations).toEqual([])
   })
 })
@@ -141,7 +166,9 @@ describe('defaults read back from the API server (§1)', () => {
 
   test('type: RollingUpdate written without rollingUpdate stays without it (§1.2)', () => {
     const cluster = new TestCluster()
-    const stored = cluster.api.create<StatefulSet>(bareSet('db', { updateStrategy: { type: 'RollingUpdate' } }))
+    const stored = cluster.api.create<StatefulSet>(
+      bareSet('db', { updateStrategy: { type: 'RollingUpdate' } }),
+    )
     expect(stored.spec.updateStrategy).toEqual({ type: 'RollingUpdate' })
     expect(cluster.violations).toEqual([])
   })
@@ -155,7 +182,9 @@ describe('defaults read back from the API server (§1)', () => {
 
   test('a rollingUpdate block without a type gets type RollingUpdate and keeps its partition (§1.2, §1.3)', () => {
     const cluster = new TestCluster()
-    const stored = cluster.api.create<StatefulSet>(bareSet('db', { replicas: 3, updateStrategy: { rollingUpdate: { partition: 2 } } }))
+    const stored = cluster.api.create<StatefulSet>(
+      bareSet('db', { replicas: 3, updateStrategy: { rollingUpdate: { partition: 2 } } }),
+    )
     expect(stored.spec.updateStrategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 2 } })
     expect(cluster.violations).toEqual([])
   })
@@ -223,7 +252,11 @@ describe('status (§6)', () => {
     expect(statefulSet(cluster).metadata.generation).toBe(3)
     cluster.runUntil(() => cluster.pods().length === 1)
     cluster.run(1000)
-    expect(statefulSet(cluster).status).toMatchObject({ observedGeneration: 3, replicas: 1, readyReplicas: 1 })
+    expect(statefulSet(cluster).status).toMatchObject({
+      observedGeneration: 3,
+      replicas: 1,
+      readyReplicas: 1,
+    })
     expect(cluster.violations).toEqual([])
   })
 
@@ -240,13 +273,21 @@ describe('status (§6)', () => {
     cluster.sim.ctx.store.watch((e) => {
       if (e.object.kind !== 'StatefulSet' || e.type !== 'MODIFIED') return
       const s = (e.object as StatefulSet).status!
-      statuses.push({ terminating: !!cluster.pod('web-2')?.metadata.deletionTimestamp, replicas: s.replicas, current: s.currentReplicas ?? 0 })
+      statuses.push({
+        terminating: !!cluster.pod('web-2')?.metadata.deletionTimestamp,
+        replicas: s.replicas,
+        current: s.currentReplicas ?? 0,
+      })
     })
     scale(cluster, 2)
     cluster.runUntil(() => !cluster.pod('web-2'))
     cluster.run(1000)
 
-    expect(statuses.filter((s) => s.terminating)).toContainEqual({ terminating: true, replicas: 3, current: 2 })
+    expect(statuses.filter((s) => s.terminating)).toContainEqual({
+      terminating: true,
+      replicas: 3,
+      current: 2,
+    })
     expect(statefulSet(cluster).status).toMatchObject({ replicas: 2, currentReplicas: 2 })
     expect(cluster.violations).toEqual([])
   })
@@ -265,7 +306,10 @@ describe('events (§9.5)', () => {
       'Normal SuccessfulCreate create Pod web-1 in StatefulSet web successful',
       'Normal SuccessfulDelete delete Pod web-1 in StatefulSet web successful',
     ])
-    const sources = cluster.events().filter((e) => e.involvedObject.kind === 'StatefulSet').map((e) => e.source.component)
+    const sources = cluster
+      .events()
+      .filter((e) => e.involvedObject.kind === 'StatefulSet')
+      .map((e) => e.source.component)
     expect(new Set(sources)).toEqual(new Set(['statefulset-controller']))
     expect(cluster.violations).toEqual([])
   })
@@ -277,15 +321,35 @@ describe('events (§9.5)', () => {
     cluster.runUntil(() => cluster.pod('web-0')?.metadata.uid !== pod.metadata.uid)
 
     const events = eventsAbout(cluster, pod.metadata.uid)
-    expect(events.map((e) => e.reason)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started', 'Killing'])
-    expect(events.map((e) => e.source.component)).toEqual(['default-scheduler', 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'kubelet'])
+    expect(events.map((e) => e.reason)).toEqual([
+      'Scheduled',
+      'Pulling',
+      'Pulled',
+      'Created',
+      'Started',
+      'Killing',
+    ])
+    expect(events.map((e) => e.source.component)).toEqual([
+      'default-scheduler',
+      'kubelet',
+      'kubelet',
+      'kubelet',
+      'kubelet',
+      'kubelet',
+    ])
     expect(events.every((e) => e.type === 'Normal')).toBe(true)
     const image = 'registry.k8s.io/nginx-slim:0.7'
     const messages = events.map((e) => e.message)
     expect(messages[0]).toBe(`Successfully assigned default/web-0 to ${pod.spec.nodeName}`)
     expect(messages[1]).toBe(`Pulling image "${image}"`)
-    expect(messages[2]).toMatch(/^Successfully pulled image "registry\.k8s\.io\/nginx-slim:0\.7" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: \d+ bytes\.$/)
-    expect(messages.slice(3)).toEqual(['Created container: nginx', 'Started container nginx', 'Stopping container nginx'])
+    expect(messages[2]).toMatch(
+      /^Successfully pulled image "registry\.k8s\.io\/nginx-slim:0\.7" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: \d+ bytes\.$/,
+    )
+    expect(messages.slice(3)).toEqual([
+      'Created container: nginx',
+      'Started container nginx',
+      'Stopping container nginx',
+    ])
     expect(cluster.violations).toEqual([])
   })
 

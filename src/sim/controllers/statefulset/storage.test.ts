@@ -40,8 +40,12 @@ function volume(cluster: TestCluster, name: string): PersistentVolume {
 
 /** The node a local-path volume is pinned to. */
 function volumeNode(pv: PersistentVolume): string | undefined {
-  const affinity = pv.spec.nodeAffinity as { required: { nodeSelectorTerms: { matchExpressions: { key: string; values: string[] }[] }[] } }
-  return affinity.required.nodeSelectorTerms[0]!.matchExpressions.find((e) => e.key === 'kubernetes.io/hostname')?.values[0]
+  const affinity = pv.spec.nodeAffinity as {
+    required: { nodeSelectorTerms: { matchExpressions: { key: string; values: string[] }[] }[] }
+  }
+  return affinity.required.nodeSelectorTerms[0]!.matchExpressions.find(
+    (e) => e.key === 'kubernetes.io/hostname',
+  )?.values[0]
 }
 
 /** Busy pods pinned to `node`, so that least-loaded scoring would steer new pods away from it. */
@@ -52,7 +56,8 @@ function loadNode(cluster: TestCluster, node: string, count: number): void {
       kind: 'Pod',
       metadata: { name: `filler-${node}-${i}`, namespace: 'default', labels: { app: 'filler' } },
       spec: { nodeName: node, containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] },
-    } as Pod)
+      status: { phase: 'Pending' },
+    })
   }
 }
 
@@ -82,7 +87,12 @@ describe('claims from volumeClaimTemplates (§9.1–§9.5)', () => {
 
   test('claim labels merge the template’s labels with the selector, the selector winning (§9.2, §14.11)', () => {
     const cluster = new TestCluster()
-    cluster.apply(WEB_YAML.replace('  - metadata:\n      name: www\n', '  - metadata:\n      name: www\n      labels:\n        app: other\n        tier: storage\n'))
+    cluster.apply(
+      WEB_YAML.replace(
+        '  - metadata:\n      name: www\n',
+        '  - metadata:\n      name: www\n      labels:\n        app: other\n        tier: storage\n',
+      ),
+    )
     cluster.runUntil(() => cluster.readyPods().length === 2)
     expect(claims(cluster).map((c) => c.metadata.labels)).toEqual([
       { app: 'nginx', tier: 'storage' },
@@ -95,12 +105,18 @@ describe('claims from volumeClaimTemplates (§9.1–§9.5)', () => {
     const cluster = new TestCluster()
     const added: string[] = []
     cluster.sim.ctx.store.watch((e) => {
-      if (e.type === 'ADDED' && (e.object.kind === 'Pod' || e.object.kind === 'PersistentVolumeClaim')) added.push(`${e.object.kind} ${e.object.metadata.name}`)
+      if (e.type === 'ADDED' && (e.object.kind === 'Pod' || e.object.kind === 'PersistentVolumeClaim'))
+        added.push(`${e.object.kind} ${e.object.metadata.name}`)
     })
     cluster.apply(webYaml(2))
     cluster.runUntil(() => cluster.readyPods().length === 2)
 
-    expect(added).toEqual(['PersistentVolumeClaim www-web-0', 'Pod web-0', 'PersistentVolumeClaim www-web-1', 'Pod web-1'])
+    expect(added).toEqual([
+      'PersistentVolumeClaim www-web-0',
+      'Pod web-0',
+      'PersistentVolumeClaim www-web-1',
+      'Pod web-1',
+    ])
     expect(cluster.eventMessages('web').slice(0, 2)).toEqual([
       'Normal SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success',
       'Normal SuccessfulCreate create Pod web-0 in StatefulSet web successful',
@@ -115,14 +131,17 @@ describe('claims from volumeClaimTemplates (§9.1–§9.5)', () => {
       kind: 'PersistentVolumeClaim',
       metadata: { name: 'www-web-0', namespace: 'default' },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } },
-    } as PersistentVolumeClaim)
+      status: { phase: 'Pending' },
+    })
     cluster.apply(webYaml(1))
     cluster.runUntil(() => cluster.readyPods().length === 1)
 
     expect(claim(cluster, 'www-web-0').metadata.uid).toBe(existing.metadata.uid)
     expect(claim(cluster, 'www-web-0').spec.resources?.requests?.storage).toBe('2Gi')
     expect(claim(cluster, 'www-web-0').metadata.labels).toBeUndefined()
-    expect(cluster.eventMessages('web')).toEqual(['Normal SuccessfulCreate create Pod web-0 in StatefulSet web successful'])
+    expect(cluster.eventMessages('web')).toEqual([
+      'Normal SuccessfulCreate create Pod web-0 in StatefulSet web successful',
+    ])
     expect(cluster.violations).toEqual([])
   })
 })
@@ -133,7 +152,11 @@ describe('volumes (§9.11, F79, F82)', () => {
     for (const [i, c] of claims(cluster).entries()) {
       const pvName = `pvc-${c.metadata.uid}`
       expect(c.spec.volumeName).toBe(pvName)
-      expect(c.status).toEqual({ phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } })
+      expect(c.status).toEqual({
+        phase: 'Bound',
+        accessModes: ['ReadWriteOnce'],
+        capacity: { storage: '1Gi' },
+      })
       const pv = volume(cluster, pvName)
       expect(pv.status.phase).toBe('Bound')
       expect(pv.spec).toMatchObject({
@@ -141,7 +164,12 @@ describe('volumes (§9.11, F79, F82)', () => {
         capacity: { storage: '1Gi' },
         accessModes: ['ReadWriteOnce'],
         persistentVolumeReclaimPolicy: 'Delete',
-        claimRef: { kind: 'PersistentVolumeClaim', namespace: 'default', name: `www-web-${i}`, uid: c.metadata.uid },
+        claimRef: {
+          kind: 'PersistentVolumeClaim',
+          namespace: 'default',
+          name: `www-web-${i}`,
+          uid: c.metadata.uid,
+        },
       })
       expect(pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by']).toBe('rancher.io/local-path')
       // WaitForFirstConsumer: the scheduler picked the node, the volume was made there.
@@ -156,9 +184,15 @@ describe('volumes (§9.11, F79, F82)', () => {
     const cluster = runningWeb(1)
     const uid = claim(cluster, 'www-web-0').metadata.uid
     const messages = cluster.eventMessages('www-web-0')
-    expect(messages).toContain('Normal Provisioning External provisioner is provisioning volume for claim "default/www-web-0"')
+    expect(messages).toContain(
+      'Normal Provisioning External provisioner is provisioning volume for claim "default/www-web-0"',
+    )
     expect(messages).toContain(`Normal ProvisioningSucceeded Successfully provisioned volume pvc-${uid}`)
-    expect(messages.indexOf('Normal Provisioning External provisioner is provisioning volume for claim "default/www-web-0"')).toBeLessThan(
+    expect(
+      messages.indexOf(
+        'Normal Provisioning External provisioner is provisioning volume for claim "default/www-web-0"',
+      ),
+    ).toBeLessThan(
       messages.indexOf(`Normal ProvisioningSucceeded Successfully provisioned volume pvc-${uid}`),
     )
     expect(cluster.violations).toEqual([])
@@ -175,7 +209,10 @@ describe('claims outlive pods (§9.6, §2.9)', () => {
     cluster.api.delete('Pod', 'default', 'web-0')
     cluster.runUntil(() => isReplacement(cluster, 'web-0', oldUid))
 
-    expect(claim(cluster, 'www-web-0')).toMatchObject({ metadata: { uid: before.metadata.uid }, spec: { volumeName: before.spec.volumeName } })
+    expect(claim(cluster, 'www-web-0')).toMatchObject({
+      metadata: { uid: before.metadata.uid },
+      spec: { volumeName: before.spec.volumeName },
+    })
     expect(cluster.pod('web-0')!.spec.nodeName).toBe(node)
     expect(volumeNode(volume(cluster, before.spec.volumeName!))).toBe(node)
     expect(cluster.eventMessages('web').filter((m) => m.includes('create Claim'))).toHaveLength(2)
@@ -203,7 +240,9 @@ describe('claims outlive pods (§9.6, §2.9)', () => {
     for (const i of [1, 2]) {
       const pod = cluster.pod(`web-${i}`)!
       const c = claim(cluster, `www-web-${i}`)
-      expect(pod.spec.volumes?.find((v) => v.name === 'www')?.persistentVolumeClaim?.claimName).toBe(`www-web-${i}`)
+      expect(pod.spec.volumes?.find((v) => v.name === 'www')?.persistentVolumeClaim?.claimName).toBe(
+        `www-web-${i}`,
+      )
       expect(c.metadata.uid).toBe(before.get(`www-web-${i}`)!.metadata.uid)
       expect(c.spec.volumeName).toBe(before.get(`www-web-${i}`)!.spec.volumeName)
       expect(pod.spec.nodeName).toBe(nodes.get(`web-${i}`))
@@ -222,7 +261,10 @@ describe('claims outlive pods (§9.6, §2.9)', () => {
 
     expect(claims(cluster).map((c) => c.metadata.uid)).toEqual(before)
     expect(claims(cluster).every((c) => c.status.phase === 'Bound')).toBe(true)
-    expect(cluster.api.list<PersistentVolume>('PersistentVolume').map((pv) => pv.status.phase)).toEqual(['Bound', 'Bound'])
+    expect(cluster.api.list<PersistentVolume>('PersistentVolume').map((pv) => pv.status.phase)).toEqual([
+      'Bound',
+      'Bound',
+    ])
     expect(cluster.violations).toEqual([])
   })
 })

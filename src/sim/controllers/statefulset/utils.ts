@@ -1,6 +1,13 @@
 // Port of kubernetes/kubernetes pkg/controller/statefulset/stateful_set_utils.go: pure
 // predicates and builders for pod identity, storage and revisions.
-import type { Condition, KubeObject, OwnerReference, PersistentVolumeClaim, Pod, StatefulSet } from '../../model'
+import type {
+  Condition,
+  KubeObject,
+  OwnerReference,
+  PersistentVolumeClaim,
+  Pod,
+  StatefulSet,
+} from '../../model'
 import { simTimeOf } from '../../runtime/time'
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name'
@@ -12,7 +19,6 @@ const statefulPodRegex = /^(.*)-([0-9]+)$/
 // Stored objects never change, so what is computed from one can be remembered by identity:
 // controllers run these predicates over every pod on every sync.
 const parsedNames = new WeakMap<object, { parent: string; ordinal: number }>()
-const readyConditions = new WeakMap<object, Condition | null>()
 const controllerRefs = new WeakMap<object, OwnerReference | null>()
 
 /** The parent's name and the ordinal of a pod name; ordinal -1 when the name does not parse. */
@@ -48,7 +54,11 @@ export function getPodName(set: StatefulSet, ordinal: number): string {
   return `${set.metadata.name}-${ordinal}`
 }
 
-export function getPersistentVolumeClaimName(set: StatefulSet, claimTemplate: string, ordinal: number): string {
+export function getPersistentVolumeClaimName(
+  set: StatefulSet,
+  claimTemplate: string,
+  ordinal: number,
+): string {
   return `${claimTemplate}-${set.metadata.name}-${ordinal}`
 }
 
@@ -78,49 +88,82 @@ export function newControllerRef(set: StatefulSet): OwnerReference {
 
 // ---- pod state predicates (the controller's view) ----
 
+/**
+ * What the controller asks of a pod, computed once per (immutable) pod object: a sync of a big
+ * set walks every pod several times, and one summary read beats chasing the object graph.
+ */
+class PodFacts {
+  readonly created: boolean
+  readonly phase: string
+  readonly terminating: boolean
+  readonly runningAndReady: boolean
+  /** Simulated ms since when the pod has been Ready (NaN when not Ready). */
+  readonly readySince: number
+  readonly revision: string | undefined
+
+  constructor(pod: Pod) {
+    this.phase = pod.status?.phase ?? ''
+    this.created = !!this.phase && !!pod.metadata.uid
+    this.terminating = !!pod.metadata.deletionTimestamp
+    const ready = pod.status?.conditions?.find((c) => c.type === 'Ready')
+    this.runningAndReady = this.phase === 'Running' && ready?.status === 'True'
+    this.readySince =
+      this.runningAndReady && ready?.lastTransitionTime ? simTimeOf(ready.lastTransitionTime) : NaN
+    this.revision = pod.metadata.labels?.[REVISION_LABEL]
+  }
+}
+
+const factsByPod = new WeakMap<object, PodFacts>()
+
+function facts(pod: Pod): PodFacts {
+  let f = factsByPod.get(pod)
+  if (!f) {
+    f = new PodFacts(pod)
+    if (Object.isFrozen(pod)) factsByPod.set(pod, f)
+  }
+  return f
+}
+
 export function isCreated(pod: Pod | undefined): pod is Pod {
-  return !!pod && !!pod.status?.phase && !!pod.metadata.uid
+  return !!pod && facts(pod).created
 }
 
 export function isPending(pod: Pod): boolean {
-  return pod.status.phase === 'Pending'
+  return facts(pod).phase === 'Pending'
 }
 
 export function isFailed(pod: Pod): boolean {
-  return pod.status.phase === 'Failed'
+  return facts(pod).phase === 'Failed'
 }
 
 export function isSucceeded(pod: Pod): boolean {
-  return pod.status.phase === 'Succeeded'
+  return facts(pod).phase === 'Succeeded'
 }
 
 export function isTerminating(pod: Pod): boolean {
-  return !!pod.metadata.deletionTimestamp
+  return facts(pod).terminating
 }
 
 export function podReadyCondition(pod: Pod): Condition | undefined {
-  const status = pod.status
-  const cached = readyConditions.get(status)
-  if (cached !== undefined) return cached ?? undefined
-  const c = status.conditions?.find((x) => x.type === 'Ready')
-  if (Object.isFrozen(status)) readyConditions.set(status, c ?? null)
-  return c
+  return pod.status.conditions?.find((x) => x.type === 'Ready')
 }
 
 export function isRunningAndReady(pod: Pod): boolean {
-  return pod.status.phase === 'Running' && podReadyCondition(pod)?.status === 'True'
+  return facts(pod).runningAndReady
 }
 
 /** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
 export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
-  if (!isRunningAndReady(pod)) return false
+  const f = facts(pod)
+  if (!f.runningAndReady) return false
   if (minReadySeconds <= 0) return true
-  const since = podReadyCondition(pod)?.lastTransitionTime
-  return !!since && simTimeOf(since) + minReadySeconds * 1000 <= nowMs
+  return f.readySince + minReadySeconds * 1000 <= nowMs
 }
 
 export function isHealthy(pod: Pod | undefined): boolean {
-  return isCreated(pod) && isRunningAndReady(pod) && !isTerminating(pod)
+  if (!pod) return false
+  const f = facts(pod)
+  return f.created && f.runningAndReady && !f.terminating
 }
 
 export function allowsBurst(set: StatefulSet): boolean {
@@ -128,19 +171,23 @@ export function allowsBurst(set: StatefulSet): boolean {
 }
 
 export function getPodRevision(pod: Pod): string | undefined {
-  return pod.metadata.labels?.[REVISION_LABEL]
+  return facts(pod).revision
 }
 
 // ---- identity and storage ----
 
-const invariantChecks = new WeakMap<object, { set: object; ok: boolean }>()
+const invariantChecks = new WeakMap<object, { spec: object; set: object; ok: boolean }>()
 
-/** identityMatches && storageMatches, remembered per (pod, set spec) since both are immutable. */
+/**
+ * identityMatches && storageMatches, remembered per (pod metadata, pod spec, set spec): status
+ * updates make new pod objects but keep those parts, and all of them are immutable.
+ */
 export function identityAndStorageMatch(set: StatefulSet, pod: Pod): boolean {
-  const cached = invariantChecks.get(pod)
-  if (cached && cached.set === set.spec) return cached.ok
+  const cached = invariantChecks.get(pod.metadata)
+  if (cached && cached.set === set.spec && cached.spec === pod.spec) return cached.ok
   const ok = identityMatches(set, pod) && storageMatches(set, pod)
-  if (Object.isFrozen(pod) && Object.isFrozen(set.spec)) invariantChecks.set(pod, { set: set.spec, ok })
+  if (Object.isFrozen(pod.metadata) && Object.isFrozen(set.spec))
+    invariantChecks.set(pod.metadata, { spec: pod.spec, set: set.spec, ok })
   return ok
 }
 
@@ -167,7 +214,10 @@ export function storageMatches(set: StatefulSet, pod: Pod): boolean {
 }
 
 /** The claims a pod of `set` at `ordinal` needs (getPersistentVolumeClaims): labels = template labels + selector. */
-export function getPersistentVolumeClaims(set: StatefulSet, ordinal: number): Map<string, PersistentVolumeClaim> {
+export function getPersistentVolumeClaims(
+  set: StatefulSet,
+  ordinal: number,
+): Map<string, PersistentVolumeClaim> {
   const claims = new Map<string, PersistentVolumeClaim>()
   for (const t of set.spec.volumeClaimTemplates ?? []) {
     const name = getPersistentVolumeClaimName(set, t.metadata.name, ordinal)
@@ -191,7 +241,12 @@ export function getPersistentVolumeClaims(set: StatefulSet, ordinal: number): Ma
  * newVersionedStatefulSetPod: the pod for `ordinal` built from `template` (the spec of the
  * revision it should run), with its identity, storage and revision label set.
  */
-export function newStatefulSetPod(set: StatefulSet, templateSet: StatefulSet, ordinal: number, revision: string): Pod {
+export function newStatefulSetPod(
+  set: StatefulSet,
+  templateSet: StatefulSet,
+  ordinal: number,
+  revision: string,
+): Pod {
   const t = templateSet.spec.template
   const name = getPodName(set, ordinal)
   const claimTemplates = set.spec.volumeClaimTemplates ?? []
