@@ -51,7 +51,7 @@ export class Simulation {
       store,
       queue,
       rng,
-      recorder: new EventRecorder(api),
+      recorder: new EventRecorder(api, rng),
       timings,
       state,
       schedule: (delay, type, key, data) => void queue.schedule(delay, type, key, data),

@@ -1,10 +1,59 @@
 // Test helper (imported by tests only): runs kubectl command lines against a real Simulation the
 // way a terminal would — split by a tiny quote-aware tokenizer, blocking commands driven by
 // advancing simulated time — and collects stdout, stderr (also interleaved) and the exit code.
-import type { Pod } from '../../sim/model'
+import type { Pod, StatefulSet } from '../../sim/model'
 import { Simulation, type SimulationOptions } from '../../sim/simulation'
 import { isContinuation } from '../env'
 import { runKubectl } from '../kubectl'
+
+/** The StatefulSet Basics tutorial's web.yaml, byte for byte (also `src/runner/transcripts/web.yaml`). */
+export const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.7
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`
 
 export interface KubectlResult {
   stdout: string
@@ -106,6 +155,32 @@ export class KubectlHarness {
   /** Advances simulated time by `ms`. */
   advance(ms: number): void {
     this.sim.advance(ms)
+  }
+
+  /** Advances simulated time to `ms` after the simulation started. */
+  advanceTo(ms: number): void {
+    this.sim.advanceTo(ms)
+  }
+
+  /**
+   * Advances until every StatefulSet has observed its spec and has all its replicas Ready, and no
+   * pod is terminating: the point where a tutorial reader would type the next command.
+   */
+  settle(limitMs?: number): void {
+    const api = this.sim.ctx.api
+    this.advanceUntil(() => {
+      const sets = api.list<StatefulSet>('StatefulSet')
+      const pods = api.list<Pod>('Pod')
+      return (
+        pods.every((p) => !p.metadata.deletionTimestamp) &&
+        sets.every(
+          (s) =>
+            (s.status?.observedGeneration ?? 0) >= (s.metadata.generation ?? 1) &&
+            (s.status?.readyReplicas ?? 0) === (s.spec.replicas ?? 1) &&
+            (s.status?.replicas ?? 0) === (s.spec.replicas ?? 1),
+        )
+      )
+    }, limitMs)
   }
 
   /** Advances until `done` holds; throws if it does not within `limitMs` simulated ms. */

@@ -31,7 +31,9 @@ export class GarbageCollector extends Controller {
     if (isDeletingWithGcFinalizer(object)) this.enqueue(itemKey(object))
     const refsChanged =
       JSON.stringify(object.metadata.ownerReferences) !== JSON.stringify(oldObject?.metadata.ownerReferences)
-    if (object.metadata.ownerReferences?.length && (type === 'ADDED' || refsChanged))
+    // Nothing to collect while every owner is alive and not being deleted (the common case of
+    // a controller creating a dependent): checked here rather than with a queued sync.
+    if (object.metadata.ownerReferences?.length && (type === 'ADDED' || refsChanged) && !this.allOwnersSolid(object))
       this.enqueue(itemKey(object))
     if (
       oldObject &&
@@ -39,6 +41,11 @@ export class GarbageCollector extends Controller {
     ) {
       this.enqueueOwners(oldObject)
     }
+  }
+
+  private allOwnersSolid(object: KubeObject): boolean {
+    const { dangling, waitingForDependents } = this.classify(object)
+    return dangling.length === 0 && waitingForDependents.length === 0
   }
 
   sync(key: string): void {

@@ -3,12 +3,16 @@
 // lastTimestamp, as the event correlator does.
 import type { ApiServer } from '../api/apiServer'
 import type { Event, KubeObject } from '../model'
+import type { Rng } from '../runtime/rng'
 
 export class EventRecorder {
   /** correlation key → event name; derived from the store, so dropped on restore and rebuilt. */
   private index: Map<string, string> | undefined
 
-  constructor(private readonly api: ApiServer) {}
+  constructor(
+    private readonly api: ApiServer,
+    private readonly rng: Rng,
+  ) {}
 
   /** Forget derived state (after a checkpoint restore). */
   reset(): void {
@@ -42,16 +46,23 @@ export class EventRecorder {
     const key = correlationKey(obj.metadata.uid, type, reason, message, component)
     const existing = this.lookup(ns, key)
     const now = this.api.now()
+    // Events are written straight to the store: they have no defaults or admission, and a busy
+    // cluster writes several per pod (the generic create path would dominate the engine's cost).
+    const store = this.api.store
     if (existing) {
-      this.api.update<Event>({ ...existing, count: existing.count + 1, lastTimestamp: now })
+      store.put({ ...existing, metadata: { ...existing.metadata, resourceVersion: store.nextResourceVersion() }, count: existing.count + 1, lastTimestamp: now } as Event)
       return
     }
-    const created = this.api.create<Event>({
+    const name = `${obj.metadata.name}.${eventSuffix(store.resourceVersion)}`
+    store.put({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: {
-        name: `${obj.metadata.name}.${eventSuffix(this.api.store.resourceVersion)}`,
+        name,
         namespace: ns,
+        uid: this.rng.uuid(),
+        resourceVersion: store.nextResourceVersion(),
+        creationTimestamp: now,
       },
       involvedObject: {
         kind: obj.kind,
@@ -70,7 +81,7 @@ export class EventRecorder {
       type,
       reportingComponent: component,
     } as Event)
-    this.index?.set(key, created.metadata.name)
+    this.index?.set(key, name)
   }
 }
 

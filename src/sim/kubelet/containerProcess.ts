@@ -9,8 +9,19 @@ export type ContainerProcess =
   | { kind: 'sleep'; seconds: number; listens: number[] }
   | { kind: 'run'; argv: string[] }
 
+const processes = new WeakMap<object, ContainerProcess>()
+
 /** The process for `container`; `sleep` and shell loops run without output until stopped. */
 export function containerProcess(container: Container): ContainerProcess {
+  let p = processes.get(container)
+  if (!p) {
+    p = decideProcess(container)
+    if (Object.isFrozen(container)) processes.set(container, p)
+  }
+  return p
+}
+
+function decideProcess(container: Container): ContainerProcess {
   const info = imageInfo(container.image ?? '')
   const argv = [...(container.command ?? []), ...(container.args ?? [])]
   if (argv.length === 0) {

@@ -56,8 +56,16 @@ export function imageInfo(image: string): ImageInfo {
   return GENERIC
 }
 
+const normalized = new Map<string, string>()
+
 /** A fully-qualified reference as container statuses show it (`docker.io/library/busybox:1.28`). */
 export function normalizedImage(image: string): string {
+  let n = normalized.get(image)
+  if (n === undefined) normalized.set(image, (n = normalize(image)))
+  return n
+}
+
+function normalize(image: string): string {
   const repo = image.split('@')[0]!
   const lastSlash = repo.lastIndexOf('/')
   const hasTag = repo.lastIndexOf(':') > lastSlash

@@ -232,10 +232,11 @@ export class Kubelet implements Component {
         : before
     const process = containerProcess(c)
     const ready = !c.readinessProbe && process.kind !== 'run'
+    const image = normalizedImage(c.image ?? '')
     const running: ContainerStatus = {
       name: c.name,
-      image: normalizedImage(c.image ?? ''),
-      imageID: `${normalizedImage(c.image ?? '').split(':')[0]}@sha256:${imageDigest(c.image ?? '')}`,
+      image,
+      imageID: `${image.slice(0, image.lastIndexOf(':'))}@sha256:${imageDigest(c.image ?? '')}`,
       containerID: containerId(() => this.ctx.rng.next()),
       ready,
       started: true,
@@ -395,8 +396,16 @@ function formatBackoff(seconds: number): string {
     : `${seconds}s`
 }
 
-/** A stable fake digest per image name. */
+const digests = new Map<string, string>()
+
+/** A stable fake digest per image name (remembered: every container start needs one). */
 function imageDigest(image: string): string {
+  let digest = digests.get(image)
+  if (digest === undefined) digests.set(image, (digest = computeDigest(image)))
+  return digest
+}
+
+function computeDigest(image: string): string {
   let h = 0x811c9dc5
   let out = ''
   for (let round = 0; round < 8; round++) {

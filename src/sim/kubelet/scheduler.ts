@@ -134,7 +134,7 @@ export class Scheduler extends Controller {
       return host ? [host] : []
     })
     const feasible = all.filter((node) => {
-      if (node.status.conditions.find((c) => c.type === 'Ready')?.status !== 'True')
+      if (!nodeReady(node))
         return (fail('node(s) had untolerated taint {node.kubernetes.io/unreachable: }'), false)
       if (node.spec.unschedulable) return (fail('node(s) were unschedulable'), false)
       for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
@@ -153,8 +153,15 @@ export class Scheduler extends Controller {
   /** Least-allocated scoring by pod count; ties broken by the seeded rng like the scheduler's reservoir sampling. */
   private pickNode(nodes: Node[]): Node {
     const load = this.podsPerNode()
-    const min = Math.min(...nodes.map((n) => load.get(n.metadata.name) ?? 0))
-    const best = nodes.filter((n) => (load.get(n.metadata.name) ?? 0) === min)
+    let min = Infinity
+    let best: Node[] = []
+    for (const n of nodes) {
+      const l = load.get(n.metadata.name) ?? 0
+      if (l < min) {
+        min = l
+        best = [n]
+      } else if (l === min) best.push(n)
+    }
     return best[this.ctx.rng.int(0, best.length - 1)]!
   }
 
@@ -198,6 +205,17 @@ export class Scheduler extends Controller {
     if (on) set.add(key)
     else set.delete(key)
   }
+}
+
+const readiness = new WeakMap<object, boolean>()
+
+function nodeReady(node: Node): boolean {
+  let ready = readiness.get(node)
+  if (ready === undefined) {
+    ready = node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'
+    if (Object.isFrozen(node)) readiness.set(node, ready)
+  }
+  return ready
 }
 
 /** The node a local volume is pinned to, from its required node affinity. */

@@ -10,7 +10,7 @@ import type { SimContext } from '../../simContext'
 import { StatefulSetControl, type Revisions } from './statefulSetControl'
 import { StatefulSetStatusUpdater } from './statusUpdater'
 import { equalRevision, newRevision, nextRevision } from './revisions'
-import { controllerRef, getPodRevision, isMemberOf, newControllerRef } from './utils'
+import { controllerRef, controllerVisibleChange, getPodRevision, isMemberOf, newControllerRef, statusOnlyChange } from './utils'
 
 export class StatefulSetController extends Controller {
   readonly name = 'statefulset-controller'
@@ -47,8 +47,12 @@ export class StatefulSetController extends Controller {
       else this.orphans.delete(key)
     }
     if (obj.kind === 'StatefulSet') {
+      // Its own status write changes nothing a sync reads: skip that echo.
+      if (e.type === 'MODIFIED' && e.oldObject && statusOnlyChange(e.oldObject, obj)) return
       this.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name))
     } else if (obj.kind === 'Pod') {
+      // Changes the control loop cannot see (scheduling, ContainerCreating) need no sync.
+      if (e.type === 'MODIFIED' && e.oldObject && !controllerVisibleChange(e.oldObject as Pod, obj as Pod)) return
       const ref = controllerRef(obj)
       const oldRef = e.oldObject && controllerRef(e.oldObject)
       if (ref?.kind === 'StatefulSet') this.enqueue(objectKey(obj.metadata.namespace, ref.name))

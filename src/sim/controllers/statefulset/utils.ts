@@ -124,6 +124,36 @@ function facts(pod: Pod): PodFacts {
   return f
 }
 
+/**
+ * Whether a pod update changes anything the control loop reads: its phase, readiness (and
+ * since when), deletion, labels, owners or volumes. Other updates (binding to a node,
+ * ContainerCreating) cannot change a sync's outcome, so they need not trigger one.
+ */
+export function controllerVisibleChange(before: Pod, after: Pod): boolean {
+  const a = facts(before)
+  const b = facts(after)
+  return (
+    a.phase !== b.phase ||
+    a.created !== b.created ||
+    a.terminating !== b.terminating ||
+    a.runningAndReady !== b.runningAndReady ||
+    !Object.is(a.readySince, b.readySince) ||
+    before.metadata.labels !== after.metadata.labels ||
+    before.metadata.ownerReferences !== after.metadata.ownerReferences ||
+    before.spec.volumes !== after.spec.volumes
+  )
+}
+
+/** True when only status (and resourceVersion) differ: the writer's own status update echoing back. */
+export function statusOnlyChange(before: KubeObject, after: KubeObject): boolean {
+  const b = before as KubeObject & { spec?: unknown }
+  const a = after as KubeObject & { spec?: unknown }
+  if (b.spec !== a.spec) return false
+  const { resourceVersion: _r1, ...m1 } = before.metadata
+  const { resourceVersion: _r2, ...m2 } = after.metadata
+  return JSON.stringify(m1) === JSON.stringify(m2)
+}
+
 export function isCreated(pod: Pod | undefined): pod is Pod {
   return !!pod && facts(pod).created
 }
