@@ -36,11 +36,15 @@ function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure 
       podManagementPolicy: policy,
       serviceName: 'nginx',
       selector: { matchLabels: { app: 'nginx' } },
-      template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] } },
+      template: {
+        metadata: { labels: { app: 'nginx' } },
+        spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] },
+      },
     },
   } as unknown as KubeObject)
   let tasks = 0
-  const ready = () => sim.ctx.store.get<StatefulSet>('StatefulSet', 'default', 'web')?.status?.readyReplicas === replicas
+  const ready = () =>
+    sim.ctx.store.get<StatefulSet>('StatefulSet', 'default', 'web')?.status?.readyReplicas === replicas
   while (!ready()) {
     if (!sim.step()) throw new Error('simulation went idle before the set was Ready')
     tasks++
@@ -63,7 +67,9 @@ function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure 
 /** Median of several runs (the first run also warms the JIT). */
 function measure(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: number): Figure {
   runOnce(Math.min(replicas, 200), policy)
-  const results = Array.from({ length: runs }, () => runOnce(replicas, policy)).sort((a, b) => a.wallMs - b.wallMs)
+  const results = Array.from({ length: runs }, () => runOnce(replicas, policy)).sort(
+    (a, b) => a.wallMs - b.wallMs,
+  )
   return results[Math.floor(results.length / 2)]!
 }
 
@@ -81,7 +87,10 @@ function measureSeek(): { seekMs: number; checkpoints: number } {
         podManagementPolicy: 'Parallel',
         serviceName: 'nginx',
         selector: { matchLabels: { app: 'nginx' } },
-        template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] } },
+        template: {
+          metadata: { labels: { app: 'nginx' } },
+          spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] },
+        },
       },
     } as unknown as KubeObject),
   )
@@ -96,7 +105,11 @@ function measureSeek(): { seekMs: number; checkpoints: number } {
   return { seekMs: runs.sort((a, b) => a - b)[2]!, checkpoints: timeline.checkpointCount }
 }
 
-const figures = [measure(1000, 'Parallel', 3), measure(10000, 'Parallel', 1), measure(1000, 'OrderedReady', 3)]
+const figures = [
+  measure(1000, 'Parallel', 3),
+  measure(10000, 'Parallel', 1),
+  measure(1000, 'OrderedReady', 3),
+]
 const seek = measureSeek()
 const [p1k, p10k, o1k] = figures as [Figure, Figure, Figure]
 const ratio = p10k.wallMs / p1k.wallMs
@@ -108,7 +121,16 @@ const targets = [
 ]
 
 const pad = (s: string, n: number) => s.padEnd(n)
-console.log(pad('scenario', 22) + pad('nodes', 7) + pad('wall ms', 10) + pad('sim s', 9) + pad('tasks', 9) + pad('writes', 9) + pad('tasks/s', 10) + 'writes/s')
+console.log(
+  pad('scenario', 22) +
+    pad('nodes', 7) +
+    pad('wall ms', 10) +
+    pad('sim s', 9) +
+    pad('tasks', 9) +
+    pad('writes', 9) +
+    pad('tasks/s', 10) +
+    'writes/s',
+)
 for (const f of figures) {
   console.log(
     pad(f.name, 22) +
@@ -122,14 +144,32 @@ for (const f of figures) {
   )
 }
 console.log(`\n10k/1k Parallel cost ratio: ${ratio.toFixed(1)}×`)
-console.log(`seek 10 simulated minutes back at 300 pods: ${seek.seekMs.toFixed(1)} ms (${seek.checkpoints} checkpoints kept)`)
+console.log(
+  `seek 10 simulated minutes back at 300 pods: ${seek.seekMs.toFixed(1)} ms (${seek.checkpoints} checkpoints kept)`,
+)
 console.log('\nbudget                     value       target   ')
 for (const t of targets) {
   const ok = t.value <= t.budget
-  console.log(`${pad(t.what, 27)}${pad(t.value.toFixed(t.value < 10 ? 1 : 0) + ' ' + t.unit, 12)}≤ ${pad(t.budget + ' ' + t.unit, 8)} ${ok ? 'pass' : 'FAIL'}`)
+  console.log(
+    `${pad(t.what, 27)}${pad(t.value.toFixed(t.value < 10 ? 1 : 0) + ' ' + t.unit, 12)}≤ ${pad(t.budget + ' ' + t.unit, 8)} ${ok ? 'pass' : 'FAIL'}`,
+  )
 }
 
-const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() }
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAverage: os.loadavg(),
+}
 fs.mkdirSync('bench', { recursive: true })
-fs.writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), machine, engine: { figures, ratio, seek, targets } }, null, 2) + '\n')
+fs.writeFileSync(
+  'bench/results.json',
+  JSON.stringify(
+    { date: new Date().toISOString(), machine, engine: { figures, ratio, seek, targets } },
+    null,
+    2,
+  ) + '\n',
+)
 console.log('\nwrote bench/results.json')

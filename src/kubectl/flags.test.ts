@@ -135,7 +135,9 @@ describe('kubectl prints a flag error with the usage hint and exits 1', () => {
 
   test('an unknown shorthand on delete', () => {
     const r = k.kubectl('delete pod web-0 -z')
-    expect(r.stderr).toBe("error: unknown shorthand flag: 'z' in -z\nSee 'kubectl delete --help' for usage.\n")
+    expect(r.stderr).toBe(
+      "error: unknown shorthand flag: 'z' in -z\nSee 'kubectl delete --help' for usage.\n",
+    )
     expect(r.exitCode).toBe(1)
   })
 

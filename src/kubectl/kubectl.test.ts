@@ -13,14 +13,16 @@ describe('runKubectl routes the verb', () => {
 
   // cobra's findSuggestions ends with "\t<verb>\n" and CheckErr adds no newline to a message that
   // already ends in one, so real kubectl prints no blank line after the suggestion.
-  test.fails('a mistyped verb gets cobra\'s suggestion and no trailing blank line', () => {
+  test.fails("a mistyped verb gets cobra's suggestion and no trailing blank line", () => {
     const r = new KubectlHarness().kubectl('delet pod web-0')
     expect(r.stderr).toBe('error: unknown command "delet" for "kubectl"\n\nDid you mean this?\n\tdelete\n')
   })
 
   test('a mistyped verb names the close verb', () => {
     const r = new KubectlHarness().kubectl('delet pod web-0')
-    expect(r.stderr.startsWith('error: unknown command "delet" for "kubectl"\n\nDid you mean this?\n\tdelete\n')).toBe(true)
+    expect(
+      r.stderr.startsWith('error: unknown command "delet" for "kubectl"\n\nDid you mean this?\n\tdelete\n'),
+    ).toBe(true)
     expect(r.exitCode).toBe(1)
   })
 
@@ -42,7 +44,9 @@ describe('runKubectl routes the verb', () => {
 
   test('the verb may follow the flags of another verb only as the first plain word', () => {
     const k = new KubectlHarness({ files: { 'web.yaml': WEB_YAML } })
-    expect(k.kubectl('apply -f web.yaml').stdout).toBe('service/nginx created\nstatefulset.apps/web created\n')
+    expect(k.kubectl('apply -f web.yaml').stdout).toBe(
+      'service/nginx created\nstatefulset.apps/web created\n',
+    )
     expect(k.kubectl('get svc nginx -o name').stdout).toBe('service/nginx\n')
   })
 

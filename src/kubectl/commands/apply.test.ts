@@ -72,7 +72,9 @@ describe('kubectl apply reports each object as created, configured or unchanged 
     k.kubectl('apply -f web.yaml')
     k.settle()
     const before = live<StatefulSet>(k, 'StatefulSet', 'web').metadata.resourceVersion
-    expect(k.kubectl('apply -f web.yaml').stdout).toBe('service/nginx unchanged\nstatefulset.apps/web unchanged\n')
+    expect(k.kubectl('apply -f web.yaml').stdout).toBe(
+      'service/nginx unchanged\nstatefulset.apps/web unchanged\n',
+    )
     expect(live<StatefulSet>(k, 'StatefulSet', 'web').metadata.resourceVersion).toBe(before)
   })
 
@@ -87,7 +89,9 @@ describe('kubectl apply reports each object as created, configured or unchanged 
   })
 
   test('-o name prints kind/name only', () => {
-    expect(harness().kubectl('apply -f web.yaml -o name').stdout).toBe('service/nginx\nstatefulset.apps/web\n')
+    expect(harness().kubectl('apply -f web.yaml -o name').stdout).toBe(
+      'service/nginx\nstatefulset.apps/web\n',
+    )
   })
 
   test('several -f flags and a comma-separated list are read in order', () => {
@@ -117,7 +121,9 @@ items:
   spec:
     clusterIP: None
 `
-    expect(harness({ 'list.yaml': list }).kubectl('apply -f list.yaml').stdout).toBe('service/a created\nservice/b created\n')
+    expect(harness({ 'list.yaml': list }).kubectl('apply -f list.yaml').stdout).toBe(
+      'service/a created\nservice/b created\n',
+    )
   })
 })
 
@@ -137,7 +143,9 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
   test('a label added by someone else (kubectl patch) survives a re-apply that never mentioned it', () => {
     const k = harness({ 'v1.yaml': FRONT(['app: front', 'tier: web']), 'v2.yaml': FRONT(['app: front']) })
     k.kubectl('apply -f v1.yaml')
-    expect(k.kubectl(`patch svc front -p '{"metadata":{"labels":{"team":"blue"}}}'`).stdout).toBe('service/front patched\n')
+    expect(k.kubectl(`patch svc front -p '{"metadata":{"labels":{"team":"blue"}}}'`).stdout).toBe(
+      'service/front patched\n',
+    )
     k.kubectl('apply -f v2.yaml')
     expect(live<Service>(k, 'Service', 'front').metadata.labels).toEqual({ app: 'front', team: 'blue' })
   })
@@ -159,11 +167,17 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
       'claim.yaml': CLAIM_AND_USER(['app: data', 'tier: db']),
       'claim2.yaml': CLAIM_AND_USER(['app: data']),
     })
-    expect(k.kubectl('apply -f claim.yaml').stdout).toBe('persistentvolumeclaim/data created\npod/user created\n')
-    k.advanceUntil(() => live<PersistentVolumeClaim>(k, 'PersistentVolumeClaim', 'data').status?.phase === 'Bound')
+    expect(k.kubectl('apply -f claim.yaml').stdout).toBe(
+      'persistentvolumeclaim/data created\npod/user created\n',
+    )
+    k.advanceUntil(
+      () => live<PersistentVolumeClaim>(k, 'PersistentVolumeClaim', 'data').status?.phase === 'Bound',
+    )
     const volumeName = live<PersistentVolumeClaim>(k, 'PersistentVolumeClaim', 'data').spec.volumeName
     expect(volumeName).toMatch(/^pvc-[0-9a-f-]{36}$/)
-    expect(k.kubectl('apply -f claim2.yaml').stdout).toBe('persistentvolumeclaim/data configured\npod/user unchanged\n')
+    expect(k.kubectl('apply -f claim2.yaml').stdout).toBe(
+      'persistentvolumeclaim/data configured\npod/user unchanged\n',
+    )
     const claim = live<PersistentVolumeClaim>(k, 'PersistentVolumeClaim', 'data')
     expect(claim.metadata.labels).toEqual({ app: 'data' })
     expect(claim.spec.volumeName).toBe(volumeName)
@@ -173,7 +187,9 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
   test('the last-applied annotation holds the file as sorted JSON plus a newline', () => {
     const k = harness()
     k.kubectl('apply -f web.yaml')
-    const annotation = live<Service>(k, 'Service', 'nginx').metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']
+    const annotation = live<Service>(k, 'Service', 'nginx').metadata.annotations?.[
+      'kubectl.kubernetes.io/last-applied-configuration'
+    ]
     expect(annotation?.endsWith('}\n')).toBe(true)
     expect(JSON.parse(annotation!)).toMatchObject({
       apiVersion: 'v1',
@@ -189,7 +205,11 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
   test.fails('the last-applied annotation keeps the empty "annotations":{} that kubectl encodes', () => {
     const k = harness()
     k.kubectl('apply -f web.yaml')
-    expect(live<Service>(k, 'Service', 'nginx').metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+    expect(
+      live<Service>(k, 'Service', 'nginx').metadata.annotations?.[
+        'kubectl.kubernetes.io/last-applied-configuration'
+      ],
+    ).toBe(
       '{"apiVersion":"v1","kind":"Service","metadata":{"annotations":{},"labels":{"app":"nginx"},"name":"nginx","namespace":"default"},"spec":{"clusterIP":"None","ports":[{"name":"web","port":80}],"selector":{"app":"nginx"}}}\n',
     )
   })
@@ -197,7 +217,10 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
 
 describe('kubectl apply keeps going past a bad document and exits 1', () => {
   test('an invalid second document: the first is created, then the Invalid error (F113, F120)', () => {
-    const bad = SERVICE_DOC + '---\n' + STATEFULSET_DOC.replace('      app: nginx\n  template', '      app: web\n  template')
+    const bad =
+      SERVICE_DOC +
+      '---\n' +
+      STATEFULSET_DOC.replace('      app: nginx\n  template', '      app: web\n  template')
     const k = harness({ 'bad.yaml': bad })
     const r = k.kubectl('apply -f bad.yaml')
     expect(r.stdout).toBe('service/nginx created\n')
@@ -221,7 +244,9 @@ describe('kubectl apply keeps going past a bad document and exits 1', () => {
   })
 
   test('an unknown apiVersion prints the two-line mapping error; the Service is still created (F144)', () => {
-    const k = harness({ 'old.yaml': SERVICE_DOC + '---\n' + STATEFULSET_DOC.replace('apps/v1', 'apps/v1beta1') })
+    const k = harness({
+      'old.yaml': SERVICE_DOC + '---\n' + STATEFULSET_DOC.replace('apps/v1', 'apps/v1beta1'),
+    })
     const r = k.kubectl('apply -f old.yaml')
     expect(r.output).toBe(
       'service/nginx created\n' +
@@ -232,7 +257,9 @@ describe('kubectl apply keeps going past a bad document and exits 1', () => {
   })
 
   test('kinds match case-sensitively (F144)', () => {
-    const r = harness({ 'k.yaml': STATEFULSET_DOC.replace('kind: StatefulSet', 'kind: Statefulset') }).kubectl('apply -f k.yaml')
+    const r = harness({
+      'k.yaml': STATEFULSET_DOC.replace('kind: StatefulSet', 'kind: Statefulset'),
+    }).kubectl('apply -f k.yaml')
     expect(r.stderr).toBe(
       'error: resource mapping not found for name: "web" namespace: "" from "k.yaml": no matches for kind "Statefulset" in version "apps/v1"\n' +
         'ensure CRDs are installed first\n',
@@ -256,7 +283,9 @@ describe('kubectl apply keeps going past a bad document and exits 1', () => {
   })
 
   test('a missing metadata.name fails before anything is sent (F117)', () => {
-    const r = harness({ 'noname.yaml': STATEFULSET_DOC.replace('  name: web\n', '') }).kubectl('apply -f noname.yaml')
+    const r = harness({ 'noname.yaml': STATEFULSET_DOC.replace('  name: web\n', '') }).kubectl(
+      'apply -f noname.yaml',
+    )
     expect(r.stderr).toBe(
       'error: error when retrieving current configuration of:\n' +
         'Resource: "apps/v1, Resource=statefulsets", GroupVersionKind: "apps/v1, Kind=StatefulSet"\n' +
@@ -278,9 +307,9 @@ describe('kubectl apply keeps going past a bad document and exits 1', () => {
   })
 
   test('a namespace in the file that differs from -n', () => {
-    const r = harness({ 'ns.yaml': SERVICE_DOC.replace('  name: nginx\n', '  name: nginx\n  namespace: foo\n') }).kubectl(
-      'apply -f ns.yaml -n bar',
-    )
+    const r = harness({
+      'ns.yaml': SERVICE_DOC.replace('  name: nginx\n', '  name: nginx\n  namespace: foo\n'),
+    }).kubectl('apply -f ns.yaml -n bar')
     expect(r.stderr).toBe(
       `error: the namespace from the provided object "foo" does not match the namespace "bar". You must pass '--namespace=foo' to perform this operation.\n`,
     )
@@ -291,16 +320,23 @@ describe('a YAML syntax error ends the stream at its document', () => {
   const overIndented = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\n   labels: x\n'
 
   test('the error names the file and a line, after the documents before it were applied', () => {
-    const k = harness({ 'broken.yaml': SERVICE_DOC + '---\n' + STATEFULSET_DOC.replace('  replicas: 2\n', '  replicas: 2\n   bad: x\n') })
+    const k = harness({
+      'broken.yaml':
+        SERVICE_DOC + '---\n' + STATEFULSET_DOC.replace('  replicas: 2\n', '  replicas: 2\n   bad: x\n'),
+    })
     const r = k.kubectl('apply -f broken.yaml')
     expect(r.stdout).toBe('service/nginx created\n')
-    expect(r.stderr).toMatch(/^error: error parsing broken\.yaml: error converting YAML to JSON: yaml: line 8: .+\n$/)
+    expect(r.stderr).toMatch(
+      /^error: error parsing broken\.yaml: error converting YAML to JSON: yaml: line 8: .+\n$/,
+    )
     expect(r.exitCode).toBe(1)
   })
 
-  test('line numbers count from the start of the failing document, as kubectl\'s document reader does', () => {
+  test("line numbers count from the start of the failing document, as kubectl's document reader does", () => {
     const r = harness({ 'broken.yaml': SERVICE_DOC + '---\n' + overIndented }).kubectl('apply -f broken.yaml')
-    expect(r.stderr).toMatch(/^error: error parsing broken\.yaml: error converting YAML to JSON: yaml: line 5: /)
+    expect(r.stderr).toMatch(
+      /^error: error parsing broken\.yaml: error converting YAML to JSON: yaml: line 5: /,
+    )
   })
 
   // go-yaml's scanner (what sigs.k8s.io/yaml runs inside kubectl) words these two classic mistakes
@@ -334,7 +370,7 @@ describe('kubectl apply over an existing StatefulSet with an immutable field cha
     expect(live<StatefulSet>(k, 'StatefulSet', 'web').spec.serviceName).toBe('nginx')
   })
 
-  test('podManagementPolicy: the tutorial\'s web-parallel.yaml over a live web (14.12)', () => {
+  test("podManagementPolicy: the tutorial's web-parallel.yaml over a live web (14.12)", () => {
     const parallel = WEB_YAML.replace('  replicas: 2\n', '  podManagementPolicy: "Parallel"\n  replicas: 2\n')
     const k = harness({ 'web-parallel.yaml': parallel })
     k.kubectl('apply -f web.yaml')
@@ -345,7 +381,9 @@ describe('kubectl apply over an existing StatefulSet with an immutable field cha
 describe('kubectl apply -f - and dry runs', () => {
   test('-f - reads standard input and names it STDIN in errors', () => {
     const k = harness()
-    expect(k.kubectl('apply -f -', { stdin: WEB_YAML }).stdout).toBe('service/nginx created\nstatefulset.apps/web created\n')
+    expect(k.kubectl('apply -f -', { stdin: WEB_YAML }).stdout).toBe(
+      'service/nginx created\nstatefulset.apps/web created\n',
+    )
     expect(k.kubectl('apply -f -', { stdin: SERVICE_DOC.replace('kind: Service\n', '') }).stderr).toBe(
       'error: error validating "STDIN": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n',
     )
@@ -383,7 +421,9 @@ describe('kubectl apply -f - and dry runs', () => {
 
 describe('kubectl create -f', () => {
   test('creates what does not exist', () => {
-    expect(harness().kubectl('create -f web.yaml').stdout).toBe('service/nginx created\nstatefulset.apps/web created\n')
+    expect(harness().kubectl('create -f web.yaml').stdout).toBe(
+      'service/nginx created\nstatefulset.apps/web created\n',
+    )
   })
 
   // create.go wraps every failure with AddSourceToErr("creating", …); the engine says

@@ -33,7 +33,11 @@ export class GarbageCollector extends Controller {
       JSON.stringify(object.metadata.ownerReferences) !== JSON.stringify(oldObject?.metadata.ownerReferences)
     // Nothing to collect while every owner is alive and not being deleted (the common case of
     // a controller creating a dependent): checked here rather than with a queued sync.
-    if (object.metadata.ownerReferences?.length && (type === 'ADDED' || refsChanged) && !this.allOwnersSolid(object))
+    if (
+      object.metadata.ownerReferences?.length &&
+      (type === 'ADDED' || refsChanged) &&
+      !this.allOwnersSolid(object)
+    )
       this.enqueue(itemKey(object))
     if (
       oldObject &&

@@ -50,7 +50,12 @@ export class EventRecorder {
     // cluster writes several per pod (the generic create path would dominate the engine's cost).
     const store = this.api.store
     if (existing) {
-      store.put({ ...existing, metadata: { ...existing.metadata, resourceVersion: store.nextResourceVersion() }, count: existing.count + 1, lastTimestamp: now } as Event)
+      store.put({
+        ...existing,
+        metadata: { ...existing.metadata, resourceVersion: store.nextResourceVersion() },
+        count: existing.count + 1,
+        lastTimestamp: now,
+      } as Event)
       return
     }
     const name = `${obj.metadata.name}.${eventSuffix(store.resourceVersion)}`

@@ -14,14 +14,12 @@ import {
   getStartOrdinal,
   identityAndStorageMatch,
   isCreated,
-  isFailed,
   isHealthy,
-  isPending,
   isRunningAndAvailable,
   isRunningAndReady,
-  isSucceeded,
   isTerminating,
   newStatefulSetPod,
+  podFacts,
 } from './utils'
 
 const COMPONENT = 'statefulset-controller'
@@ -98,9 +96,10 @@ export class StatefulSetControl {
     const monotonic = !allowsBurst(set)
     const processReplica = (i: number): boolean => {
       const pod = replica(i)
+      const f = podFacts(pod)
       // Failed or Succeeded pods are deleted; the replacement comes once the old object is gone.
-      if (isFailed(pod) || isSucceeded(pod)) {
-        if (!isTerminating(pod)) {
+      if (f.phase === 'Failed' || f.phase === 'Succeeded') {
+        if (!f.terminating) {
           this.ctx.recorder.record(
             set,
             'Warning',
@@ -117,9 +116,9 @@ export class StatefulSetControl {
         if (err) return true
         return monotonic
       }
-      if (isPending(pod)) this.podControl.createMissingPersistentVolumeClaims(set, pod)
-      if (isTerminating(pod) && monotonic) return true
-      if (!isRunningAndReady(pod) && monotonic) return true
+      if (f.phase === 'Pending') this.podControl.createMissingPersistentVolumeClaims(set, pod)
+      if (f.terminating && monotonic) return true
+      if (!f.runningAndReady && monotonic) return true
       if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic) {
         result.requeueAfterMs = minReadySeconds * 1000
         return true
@@ -234,16 +233,16 @@ export function computeStatus(
     collisionCount: set.status?.collisionCount ?? 0,
   }
   for (const pod of pods) {
-    if (!isCreated(pod)) continue
+    const f = podFacts(pod)
+    if (!f.created) continue
     status.replicas++
-    if (isRunningAndReady(pod)) {
+    if (f.runningAndReady) {
       status.readyReplicas!++
       if (isRunningAndAvailable(pod, minReadySeconds, now)) status.availableReplicas++
     }
-    if (!isTerminating(pod)) {
-      const rev = getPodRevision(pod)
-      if (rev === status.currentRevision) status.currentReplicas!++
-      if (rev === status.updateRevision) status.updatedReplicas!++
+    if (!f.terminating) {
+      if (f.revision === status.currentRevision) status.currentReplicas!++
+      if (f.revision === status.updateRevision) status.updatedReplicas!++
     }
   }
   // These three are `omitempty` in the API: zero means absent.

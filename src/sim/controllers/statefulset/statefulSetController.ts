@@ -10,7 +10,35 @@ import type { SimContext } from '../../simContext'
 import { StatefulSetControl, type Revisions } from './statefulSetControl'
 import { StatefulSetStatusUpdater } from './statusUpdater'
 import { equalRevision, newRevision, nextRevision } from './revisions'
-import { controllerRef, controllerVisibleChange, getPodRevision, isMemberOf, newControllerRef, statusOnlyChange } from './utils'
+import {
+  controllerRef,
+  controllerVisibleChange,
+  getPodRevision,
+  isMemberOf,
+  newControllerRef,
+  statusOnlyChange,
+} from './utils'
+
+const memberships = new WeakMap<
+  object,
+  { selector: object; uid: string; result: 'member' | 'released' | 'other' }
+>()
+
+/** Whether an owned pod still belongs to the set (controller ref, selector, name), remembered per immutable metadata. */
+function ownedMembership(set: StatefulSet, pod: Pod): 'member' | 'released' | 'other' {
+  const cached = memberships.get(pod.metadata)
+  if (cached && cached.selector === set.spec.selector && cached.uid === set.metadata.uid) return cached.result
+  const result =
+    controllerRef(pod)?.uid !== set.metadata.uid
+      ? 'other'
+      : selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)
+        ? 'member'
+        : 'released'
+  if (Object.isFrozen(pod.metadata) && Object.isFrozen(set.spec.selector)) {
+    memberships.set(pod.metadata, { selector: set.spec.selector, uid: set.metadata.uid, result })
+  }
+  return result
+}
 
 export class StatefulSetController extends Controller {
   readonly name = 'statefulset-controller'
@@ -52,7 +80,8 @@ export class StatefulSetController extends Controller {
       this.enqueue(objectKey(obj.metadata.namespace, obj.metadata.name))
     } else if (obj.kind === 'Pod') {
       // Changes the control loop cannot see (scheduling, ContainerCreating) need no sync.
-      if (e.type === 'MODIFIED' && e.oldObject && !controllerVisibleChange(e.oldObject as Pod, obj as Pod)) return
+      if (e.type === 'MODIFIED' && e.oldObject && !controllerVisibleChange(e.oldObject as Pod, obj as Pod))
+        return
       const ref = controllerRef(obj)
       const oldRef = e.oldObject && controllerRef(e.oldObject)
       if (ref?.kind === 'StatefulSet') this.enqueue(objectKey(obj.metadata.namespace, ref.name))
@@ -93,9 +122,9 @@ export class StatefulSetController extends Controller {
     const claimed: Pod[] = []
     const deleting = !!set.metadata.deletionTimestamp
     for (const pod of this.ctx.store.dependents<Pod>(set.metadata.uid, 'Pod')) {
-      if (controllerRef(pod)?.uid !== set.metadata.uid) continue
-      if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) claimed.push(pod)
-      else if (!deleting) this.release(set, pod)
+      const membership = ownedMembership(set, pod)
+      if (membership === 'member') claimed.push(pod)
+      else if (membership === 'released' && !deleting) this.release(set, pod)
     }
     if (!deleting) {
       for (const key of [...this.orphanPods()]) {

@@ -92,7 +92,7 @@ export function newControllerRef(set: StatefulSet): OwnerReference {
  * What the controller asks of a pod, computed once per (immutable) pod object: a sync of a big
  * set walks every pod several times, and one summary read beats chasing the object graph.
  */
-class PodFacts {
+export class PodFacts {
   readonly created: boolean
   readonly phase: string
   readonly terminating: boolean
@@ -114,6 +114,11 @@ class PodFacts {
 }
 
 const factsByPod = new WeakMap<object, PodFacts>()
+
+/** The controller's summary of `pod` (remembered per immutable pod object). */
+export function podFacts(pod: Pod): PodFacts {
+  return facts(pod)
+}
 
 function facts(pod: Pod): PodFacts {
   let f = factsByPod.get(pod)
