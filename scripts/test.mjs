@@ -4,7 +4,7 @@
 //   → Chromium (apt-get install, only if /usr/bin/chromium is missing) → playwright test
 // Node built-ins only, so it runs on a fresh clone before anything is installed.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -54,7 +54,16 @@ if (!existsSync(join(root, 'node_modules'))) {
 
 run('tsc', join(bin, 'tsc'), ['-b'])
 run('oxlint', join(bin, 'oxlint'), ['-c', '.oxlintrc.json', 'src', 'e2e', 'scripts'])
-run('vitest', join(bin, 'vitest'), ['run'])
+const reports = join(root, 'node_modules', '.tmp')
+mkdirSync(reports, { recursive: true })
+const vitestReport = join(reports, 'vitest-report.json')
+const playwrightReport = join(reports, 'playwright-report.json')
+run('vitest', join(bin, 'vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestReport}`,
+])
 run('build', join(bin, 'vite'), ['build'])
 
 if (!existsSync(CHROMIUM)) {
@@ -81,6 +90,19 @@ if (!existsSync(CHROMIUM)) {
   apt('apt-get install chromium', ['install', '-y', 'chromium'])
 }
 
-run('e2e', join(bin, 'playwright'), ['test'])
+run('e2e', join(bin, 'playwright'), ['test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
+})
+
+/** Passed and failed counts from the two runners' JSON reports, for one closing line CI can read. */
+function counts() {
+  const unit = JSON.parse(readFileSync(vitestReport, 'utf8'))
+  const e2e = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+  const passed = unit.numPassedTests + (e2e.stats?.expected ?? 0)
+  const failed = unit.numFailedTests + (e2e.stats?.unexpected ?? 0)
+  return { passed, failed }
+}
 
 summary('npm test passed')
+const { passed, failed } = counts()
+console.log(`tests: ${passed} passed, ${failed} failed`)
