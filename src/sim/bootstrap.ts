@@ -4,6 +4,7 @@
 import type { Namespace, Node, Service, StorageClass } from './model'
 import type { SimContext } from './simContext'
 import { DEFAULT_CLASS_ANNOTATION } from './api/apiServer'
+import { timestamp } from './runtime/time'
 
 export interface ClusterShape {
   nodes: number
@@ -22,6 +23,9 @@ export const KUBELET_VERSION = 'v1.34.0'
 export function nodeName(i: number): string {
   return `node-${i}`
 }
+
+/** How long before the session began the cluster was created (so nodes do not look brand new). */
+export const CLUSTER_AGE_MS = 3 * 60 * 60 * 1000
 
 export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> = {}): void {
   const { nodes, namespaces } = { ...DEFAULT_SHAPE, ...shape }
@@ -107,4 +111,21 @@ export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> =
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   })
+  backdate(ctx)
+}
+
+/** The bootstrap objects were made when the cluster was created, hours before the session began. */
+function backdate(ctx: SimContext): void {
+  const created = timestamp(-CLUSTER_AGE_MS)
+  for (const kind of ['Namespace', 'Node', 'Service', 'StorageClass']) {
+    for (const obj of ctx.store.list(kind)) {
+      const status = (obj as { status?: { conditions?: { lastTransitionTime?: string }[] } }).status
+      const conditions = status?.conditions?.map((c) => ({ ...c, lastTransitionTime: created }))
+      ctx.store.put({
+        ...obj,
+        metadata: { ...obj.metadata, creationTimestamp: created },
+        ...(conditions ? { status: { ...status, conditions } } : {}),
+      })
+    }
+  }
 }

@@ -30,6 +30,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'sort-by', type: 'string' },
 ]
 
+export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'
+
 const GENERIC = ['yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns']
 
 export function get(argv: string[], env: KubectlEnv): CommandOutcome {
@@ -49,6 +51,8 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
   }
   const namespace = (flags.namespace as string | undefined) ?? 'default'
   const allNamespaces = !!flags['all-namespaces']
+  // The API server's deprecation warning, which kubectl relays on stderr.
+  if (targets.some((t) => t.info.kind === 'Endpoints')) env.err(ENDPOINTS_WARNING)
   const selection = selectObjects(env.sim.ctx.api, targets, {
     namespace,
     allNamespaces,
