@@ -145,7 +145,7 @@ export class ApiServer {
   /** PUT on the status subresource: only status changes. */
   updateStatus<T extends KubeObject & { status?: unknown }>(obj: T): T {
     const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
-    if (JSON.stringify(old.status) === JSON.stringify(obj.status)) return old
+    if (deepEqual(old.status, obj.status)) return old
     return this.write({ ...old, status: obj.status })
   }
 
@@ -313,6 +313,20 @@ function qosClass(pod: Pod): string {
 function withFinalizer<M extends { finalizers?: string[] }>(meta: M, finalizer: string): M {
   const finalizers = meta.finalizers ?? []
   return finalizers.includes(finalizer) ? meta : { ...meta, finalizers: [...finalizers, finalizer] }
+}
+
+/** Structural equality of JSON-like values, stopping at the first difference (cheaper than comparing JSON text). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  for (const k of ka) {
+    if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  }
+  return true
 }
 
 function specOf(obj: KubeObject): string {
