@@ -3,7 +3,9 @@
 import { describe, expect, test } from 'vitest'
 import { KubectlHarness, WEB_YAML } from '../testing/kubectlHarness'
 
-const IMAGE_08 = `{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}}}`
+const TEMPLATE_08 = `"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}`
+const IMAGE_08 = `{"spec":{${TEMPLATE_08}}}`
+const PARTITION_2_AND_IMAGE_08 = `{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}},${TEMPLATE_08}}}`
 
 function freshWeb(manifest = WEB_YAML): KubectlHarness {
   const k = new KubectlHarness({ files: { 'web.yaml': manifest } })
@@ -51,7 +53,7 @@ describe('kubectl rollout status statefulset/web', () => {
   test('with partition ≥ replicas an image change reports done straight away, 0 pods updated (13.9)', () => {
     const k = freshWeb()
     k.settle()
-    k.kubectl(`patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}},${IMAGE_08.slice(1, -1)}}}'`)
+    k.kubectl(`patch sts web -p '${PARTITION_2_AND_IMAGE_08}'`)
     const r = k.kubectl('rollout status sts/web')
     expect(r.stdout).toBe(
       'Waiting for statefulset spec update to be observed...\npartitioned roll out complete: 0 new pods have been updated...\n',
@@ -65,7 +67,7 @@ describe('kubectl rollout status statefulset/web', () => {
   test('lowering the partition to 1 waits for the one pod at or above it (8.5)', () => {
     const k = freshWeb()
     k.settle()
-    k.kubectl(`patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}},${IMAGE_08.slice(1, -1)}}}'`)
+    k.kubectl(`patch sts web -p '${PARTITION_2_AND_IMAGE_08}'`)
     k.kubectl('rollout status sts/web')
     k.kubectl(`patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":1}}}}'`)
     const lines = distinct(k.kubectl('rollout status sts/web').stdout)
@@ -119,8 +121,10 @@ describe('kubectl rollout status statefulset/web', () => {
 describe('kubectl wait', () => {
   test('--for=condition=Ready blocks until the pod is Ready', () => {
     const k = freshWeb()
-    const r = k.kubectl('wait --for=condition=Ready pod/web-1')
-    expect(r).toEqual({ stdout: 'pod/web-1 condition met\n', stderr: '', output: 'pod/web-1 condition met\n', exitCode: 0, ended: 'done' })
+    k.advanceUntil(() => k.sim.ctx.api.tryGet('Pod', 'default', 'web-0') !== undefined)
+    expect(k.isReady('web-0')).toBe(false)
+    const r = k.kubectl('wait --for=condition=Ready pod/web-0')
+    expect(r).toEqual({ stdout: 'pod/web-0 condition met\n', stderr: '', output: 'pod/web-0 condition met\n', exitCode: 0, ended: 'done' })
     expect(k.isReady('web-0')).toBe(true)
   })
 

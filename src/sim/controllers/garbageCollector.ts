@@ -29,8 +29,9 @@ export class GarbageCollector extends Controller {
       return
     }
     if (isDeletingWithGcFinalizer(object)) this.enqueue(itemKey(object))
-    const refsChanged =
-      JSON.stringify(object.metadata.ownerReferences) !== JSON.stringify(oldObject?.metadata.ownerReferences)
+    const before = oldObject?.metadata.ownerReferences
+    const after = object.metadata.ownerReferences
+    const refsChanged = before !== after && JSON.stringify(after) !== JSON.stringify(before)
     // Nothing to collect while every owner is alive and not being deleted (the common case of
     // a controller creating a dependent): checked here rather than with a queued sync.
     if (
