@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, stopping at the first failure.
-//   npm ci (only if node_modules is missing) → tsc -b → oxlint → vitest run → vite build
+//   npm ci (only if node_modules is missing) → tsc -b → oxlint → prettier --check → vitest run → vite build
 //   → Chromium (apt-get install, only if /usr/bin/chromium is missing) → playwright test
 // Node built-ins only, so it runs on a fresh clone before anything is installed.
 import { spawnSync } from 'node:child_process'
@@ -54,6 +54,7 @@ if (!existsSync(join(root, 'node_modules'))) {
 
 run('tsc', join(bin, 'tsc'), ['-b'])
 run('oxlint', join(bin, 'oxlint'), ['-c', '.oxlintrc.json', 'src', 'e2e', 'scripts'])
+run('prettier', join(bin, 'prettier'), ['--check', '--log-level=warn', '.'])
 const reports = join(root, 'node_modules', '.tmp')
 mkdirSync(reports, { recursive: true })
 const vitestReport = join(reports, 'vitest-report.json')

@@ -30,7 +30,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'sort-by', type: 'string' },
 ]
 
-export const ENDPOINTS_WARNING = 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'
+export const ENDPOINTS_WARNING =
+  'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'
 
 const GENERIC = ['yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns']
 
