@@ -7,7 +7,9 @@ import { buildTree, createMountedFileSystem } from '../sim/kubelet/filesystem'
 import { WEB_YAML } from './testing/kubectlHarness'
 
 function run(script: string): { transcript: string; status: number; session: Session } {
-  const fs = createMountedFileSystem({ root: { id: 'host', tree: buildTree({ '/work/web.yaml': WEB_YAML }) } })
+  const fs = createMountedFileSystem({
+    root: { id: 'host', tree: buildTree({ '/work/web.yaml': WEB_YAML }) },
+  })
   const chunks: string[] = []
   const session = new Session({ fs, cwd: '/work', write: (s) => chunks.push(s) })
   const status = session.runScript(script)
@@ -28,7 +30,9 @@ spec:
 EOF
 kubectl get svc nginx -o name
 `)
-    expect(transcript).toBe('$ kubectl apply -f - <<EOF\nservice/nginx created\n$ kubectl get svc nginx -o name\nservice/nginx\n')
+    expect(transcript).toBe(
+      '$ kubectl apply -f - <<EOF\nservice/nginx created\n$ kubectl get svc nginx -o name\nservice/nginx\n',
+    )
     expect(session.sim.ctx.api.tryGet('Service', 'default', 'nginx')).toBeDefined()
   })
 
@@ -54,12 +58,28 @@ echo $?
     expect(session.sim.now).toBeLessThan(6000)
   })
 
+  test('timeout N kubectl get pods -w after an apply: watch rows whose columns only widen, then 124', () => {
+    const { transcript } = run(`kubectl apply -f web.yaml
+timeout 10 kubectl get pods -w
+echo $?
+`)
+    const rows = transcript.split('$ timeout 10 kubectl get pods -w\n')[1]!.split('$ echo $?\n')
+    expect(rows[1]).toBe('124\n')
+    const lines = rows[0]!.trimEnd().split('\n')
+    expect(lines[0]).toBe('NAME    READY   STATUS    RESTARTS   AGE')
+    expect(lines.at(-1)).toMatch(/^web-1   1\/1     Running             0          \d+s$/)
+    const ageAt = lines.map((l) => l.search(/\S+$/))
+    for (let i = 1; i < ageAt.length; i++) expect(ageAt[i]).toBeGreaterThanOrEqual(ageAt[i - 1]!)
+  })
+
   test('a blocking command that finishes before its timeout keeps its own status', () => {
     const { transcript } = run(`kubectl apply -f web.yaml
 timeout 60 kubectl rollout status sts/web
 echo $?
 `)
-    expect(transcript.endsWith('partitioned roll out complete: 2 new pods have been updated...\n$ echo $?\n0\n')).toBe(true)
+    expect(
+      transcript.endsWith('partitioned roll out complete: 2 new pods have been updated...\n$ echo $?\n0\n'),
+    ).toBe(true)
   })
 
   test('kubectl wait --timeout inside a script: the timeout error and status 1', () => {
@@ -97,7 +117,9 @@ kubectl get svc nginx
 kubectl get svc kubernetes -o name   # the API server's own Service
 
 `)
-    expect(transcript).toBe("$ kubectl get svc kubernetes -o name   # the API server's own Service\nservice/kubernetes\n")
+    expect(transcript).toBe(
+      "$ kubectl get svc kubernetes -o name   # the API server's own Service\nservice/kubernetes\n",
+    )
   })
 
   test('a failing command does not stop the session; $? holds its status', () => {
@@ -119,8 +141,10 @@ kubectl get svc kubernetes -o name
 timeout 60 kubectl rollout status sts/web > /dev/null
 for p in $(kubectl get pods -o name); do echo "found $p"; done
 `)
-    expect(transcript.endsWith('$ for p in $(kubectl get pods -o name); do echo "found $p"; done\nfound pod/web-0\nfound pod/web-1\n')).toBe(
-      true,
-    )
+    expect(
+      transcript.endsWith(
+        '$ for p in $(kubectl get pods -o name); do echo "found $p"; done\nfound pod/web-0\nfound pod/web-1\n',
+      ),
+    ).toBe(true)
   })
 })

@@ -36,7 +36,7 @@ describe('kubectl delete prints one line per object, "from <ns> namespace" for n
     expect(k.kubectl('delete svc nginx').stdout).toBe('service "nginx" deleted from default namespace\n')
   })
 
-  test('-f deletes the file\'s objects in order', () => {
+  test("-f deletes the file's objects in order", () => {
     const k = runningWeb()
     expect(k.kubectl('delete -f web.yaml').stdout).toBe(
       'service "nginx" deleted from default namespace\nstatefulset.apps "web" deleted from default namespace\n',
@@ -51,7 +51,10 @@ describe('kubectl delete prints one line per object, "from <ns> namespace" for n
 
   test('cluster-scoped objects have no namespace in the line', () => {
     const k = runningWeb()
-    const names = k.sim.ctx.api.list('PersistentVolume').map((pv) => pv.metadata.name).sort()
+    const names = k.sim.ctx.api
+      .list('PersistentVolume')
+      .map((pv) => pv.metadata.name)
+      .sort()
     expect(k.kubectl('delete pv --all --wait=false').stdout).toBe(
       names.map((n) => `persistentvolume "${n}" deleted\n`).join(''),
     )
@@ -90,7 +93,9 @@ describe('kubectl delete prints one line per object, "from <ns> namespace" for n
   })
 
   test('a type without a name, selector or --all is refused', () => {
-    expect(runningWeb().kubectl('delete pod').stderr).toBe('error: resource(s) were provided, but no name was specified\n')
+    expect(runningWeb().kubectl('delete pod').stderr).toBe(
+      'error: resource(s) were provided, but no name was specified\n',
+    )
   })
 })
 
@@ -114,7 +119,9 @@ describe('kubectl delete --force and --grace-period', () => {
 
   test('--force alone means --grace-period=0', () => {
     const k = runningWeb()
-    expect(k.kubectl('delete pod web-1 --force').stdout).toBe('pod "web-1" force deleted from default namespace\n')
+    expect(k.kubectl('delete pod web-1 --force').stdout).toBe(
+      'pod "web-1" force deleted from default namespace\n',
+    )
   })
 
   test('--force with a positive grace period is refused before anything is deleted', () => {
@@ -155,15 +162,21 @@ describe('kubectl delete --wait=false and --cascade', () => {
     expect(r.ended).toBeUndefined()
     expect(k.sim.now).toBe(start)
     expect(pod(k, 'web-1')?.metadata.deletionTimestamp).toBeDefined()
-    expect(k.kubectl('get pod web-1').stdout).toMatch(/^NAME    READY   STATUS        RESTARTS   AGE\nweb-1   1\/1     Terminating   0          \d+s\n$/)
+    expect(k.kubectl('get pod web-1').stdout).toMatch(
+      /^NAME    READY   STATUS        RESTARTS   AGE\nweb-1   1\/1     Terminating   0          \d+s\n$/,
+    )
   })
 
   test('--cascade=orphan deletes the StatefulSet and leaves its pods running without ownerReferences', () => {
     const k = runningWeb()
-    expect(k.kubectl('delete sts web --cascade=orphan').stdout).toBe('statefulset.apps "web" deleted from default namespace\n')
+    expect(k.kubectl('delete sts web --cascade=orphan').stdout).toBe(
+      'statefulset.apps "web" deleted from default namespace\n',
+    )
     k.advance(10_000)
     expect(k.kubectl('get sts').stderr).toBe('No resources found in default namespace.\n')
-    expect(k.kubectl('get pods --field-selector status.phase=Running -o name').stdout).toBe('pod/web-0\npod/web-1\n')
+    expect(k.kubectl('get pods --field-selector status.phase=Running -o name').stdout).toBe(
+      'pod/web-0\npod/web-1\n',
+    )
     expect(k.kubectl("get pods -o jsonpath='{.items[*].metadata.ownerReferences}'").stdout).toBe('')
     expect(pod(k, 'web-0')!.metadata.ownerReferences ?? []).toEqual([])
   })

@@ -11,12 +11,18 @@ function runningWeb(): KubectlHarness {
   return k
 }
 
-const podIP = (k: KubectlHarness, name: string) => k.sim.ctx.api.get<Pod>('Pod', 'default', name).status.podIP!
+const podIP = (k: KubectlHarness, name: string) =>
+  k.sim.ctx.api.get<Pod>('Pod', 'default', name).status.podIP!
 
 describe('kubectl exec', () => {
-  test('relays the command\'s output: each pod\'s hostname is its name', () => {
+  test("relays the command's output: each pod's hostname is its name", () => {
     const k = runningWeb()
-    expect(k.kubectl('exec web-0 -- hostname')).toEqual({ stdout: 'web-0\n', stderr: '', output: 'web-0\n', exitCode: 0 })
+    expect(k.kubectl('exec web-0 -- hostname')).toEqual({
+      stdout: 'web-0\n',
+      stderr: '',
+      output: 'web-0\n',
+      exitCode: 0,
+    })
     expect(k.kubectl(`exec web-1 -- sh -c 'hostname'`).stdout).toBe('web-1\n')
   })
 
@@ -29,7 +35,8 @@ describe('kubectl exec', () => {
       exitCode: 3,
     })
     expect(k.kubectl('exec web-0 -- ls /nonexistent')).toMatchObject({
-      stderr: "ls: cannot access '/nonexistent': No such file or directory\ncommand terminated with exit code 2\n",
+      stderr:
+        "ls: cannot access '/nonexistent': No such file or directory\ncommand terminated with exit code 2\n",
       exitCode: 2,
     })
   })
@@ -53,7 +60,7 @@ describe('kubectl exec', () => {
     })
   })
 
-  test('a container that is not running yet cannot be exec\'d into', () => {
+  test("a container that is not running yet cannot be exec'd into", () => {
     const k = new KubectlHarness({ files: { 'web.yaml': WEB_YAML } })
     k.kubectl('apply -f web.yaml')
     k.advanceUntil(() => k.sim.ctx.api.tryGet('Pod', 'default', 'web-0') !== undefined)
@@ -79,7 +86,9 @@ describe('kubectl exec', () => {
   })
 
   test('no command at all', () => {
-    expect(runningWeb().kubectl('exec web-0').stderr).toBe('error: you must specify at least one command for the container\n')
+    expect(runningWeb().kubectl('exec web-0').stderr).toBe(
+      'error: you must specify at least one command for the container\n',
+    )
   })
 
   // kubectl ≥ 1.31 no longer accepts the command without `--` (observed on current clusters,
@@ -96,7 +105,7 @@ describe('kubectl exec', () => {
 })
 
 describe('kubectl run', () => {
-  test('--rm -i --restart=Never busybox:1.28 nslookup web-0.nginx prints busybox\'s answer, then the delete line', () => {
+  test("--rm -i --restart=Never busybox:1.28 nslookup web-0.nginx prints busybox's answer, then the delete line", () => {
     const k = runningWeb()
     const r = k.kubectl('run -i --rm --restart=Never --image busybox:1.28 dns-test -- nslookup web-0.nginx')
     expect(r.stdout).toBe(
@@ -113,9 +122,11 @@ describe('kubectl run', () => {
     expect(k.sim.ctx.api.tryGet('Pod', 'default', 'dns-test')).toBeUndefined()
   })
 
-  test('the same with --flag=value spellings; the second pod\'s record', () => {
+  test("the same with --flag=value spellings; the second pod's record", () => {
     const k = runningWeb()
-    expect(k.kubectl('run --rm -i --restart=Never --image=busybox:1.28 dns-test -- nslookup web-1.nginx').stdout).toContain(
+    expect(
+      k.kubectl('run --rm -i --restart=Never --image=busybox:1.28 dns-test -- nslookup web-1.nginx').stdout,
+    ).toContain(
       `Name:      web-1.nginx\nAddress 1: ${podIP(k, 'web-1')} web-1.nginx.default.svc.cluster.local\n`,
     )
   })
@@ -123,7 +134,9 @@ describe('kubectl run', () => {
   // `kubectl run --rm -i --restart=Never busybox:1.28 -- nslookup …` takes busybox:1.28 for the
   // pod NAME; run.go marks --image required, so cobra refuses before anything happens.
   test.fails('without --image cobra reports the required flag', () => {
-    expect(runningWeb().kubectl('run --rm -i --restart=Never busybox:1.28 -- nslookup web-0.nginx')).toMatchObject({
+    expect(
+      runningWeb().kubectl('run --rm -i --restart=Never busybox:1.28 -- nslookup web-0.nginx'),
+    ).toMatchObject({
       stdout: '',
       stderr: 'error: required flag(s) "image" not set\n',
       exitCode: 1,
@@ -139,7 +152,12 @@ describe('kubectl run', () => {
   test('without -i prints pod/NAME created and returns at once; the pod carries run=NAME', () => {
     const k = runningWeb()
     const r = k.kubectl('run sleeper --image=busybox:1.28 --restart=Never -- sleep 3600')
-    expect(r).toEqual({ stdout: 'pod/sleeper created\n', stderr: '', output: 'pod/sleeper created\n', exitCode: 0 })
+    expect(r).toEqual({
+      stdout: 'pod/sleeper created\n',
+      stderr: '',
+      output: 'pod/sleeper created\n',
+      exitCode: 0,
+    })
     expect(k.sim.ctx.api.get<Pod>('Pod', 'default', 'sleeper').metadata.labels).toEqual({ run: 'sleeper' })
   })
 
@@ -147,10 +165,12 @@ describe('kubectl run', () => {
     const k = runningWeb()
     const run = k.kubectl('run -i --restart=Never --image=busybox:1.28 dns -- nslookup web-1.nginx')
     expect(k.kubectl('logs dns').stdout).toBe(run.stdout)
-    expect(k.kubectl('get pod dns').stdout).toMatch(/^NAME   READY   STATUS      RESTARTS   AGE\ndns    0\/1     Completed   0          \d+s\n$/)
+    expect(k.kubectl('get pod dns').stdout).toMatch(
+      /^NAME   READY   STATUS      RESTARTS   AGE\ndns    0\/1     Completed   0          \d+s\n$/,
+    )
   })
 
-  test('a failing container: its output, then kubectl exits with the container\'s code', () => {
+  test("a failing container: its output, then kubectl exits with the container's code", () => {
     const k = runningWeb()
     const r = k.kubectl('run -i --rm --restart=Never --image=busybox:1.28 lookup -- nslookup nope.nginx')
     expect(r.stdout).toBe(
@@ -187,7 +207,8 @@ describe('kubectl run', () => {
   // run.go: `-i/--stdin is required for containers with -t/--tty=true` (UsageErrorf).
   test.fails('-t without -i is refused', () => {
     expect(runningWeb().kubectl('run x --image=busybox:1.28 -t')).toMatchObject({
-      stderr: "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
+      stderr:
+        "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
       exitCode: 1,
     })
   })
@@ -198,7 +219,8 @@ describe('kubectl logs', () => {
     const k = runningWeb()
     k.kubectl('run sleeper --image=busybox:1.28 --restart=Never -- sleep 3600')
     expect(k.kubectl('logs sleeper')).toMatchObject({
-      stderr: 'Error from server (BadRequest): container "sleeper" in pod "sleeper" is waiting to start: ContainerCreating\n',
+      stderr:
+        'Error from server (BadRequest): container "sleeper" in pod "sleeper" is waiting to start: ContainerCreating\n',
       exitCode: 1,
     })
   })

@@ -1,8 +1,12 @@
 // kubectl get on a cluster running the tutorial's web.yaml (seed 1): the server-side tables of
 // every kind (13.1–13.6), -o wide/name/yaml/json/jsonpath, -l, --field-selector, -A, the empty
 // and NotFound cases, and -w. Tables are read 12.5 simulated minutes after the apply, where every
-// AGE has settled to `12m` (13.1.5), so the text does not hang on start-up timings.
+// AGE has settled to `12m` (13.1.5), so the text does not hang on start-up timings. Objects the
+// cluster had before the session (nodes, the kubernetes Service, the StorageClass) are older:
+// their AGE is computed from their creationTimestamp.
 import { beforeAll, describe, expect, test } from 'vitest'
+import type { KubeObject } from '../../sim/model'
+import { translateTimestampSince } from '../printers/humanDuration'
 import { KubectlHarness, WEB_YAML } from '../testing/kubectlHarness'
 
 function runningWeb(): KubectlHarness {
@@ -11,6 +15,12 @@ function runningWeb(): KubectlHarness {
   k.settle()
   k.advanceTo(750_000)
   return k
+}
+
+/** The AGE kubectl shows for an object the cluster already had (13.1.5). */
+function ageOf(k: KubectlHarness, kind: string, name: string, namespace?: string): string {
+  const obj = k.sim.ctx.api.get<KubeObject>(kind, namespace, name)
+  return translateTimestampSince(obj.metadata.creationTimestamp, k.sim.now)
 }
 
 const stdout = (k: KubectlHarness, line: string): string => {
@@ -38,10 +48,11 @@ describe('kubectl get prints the server-side table of each kind', () => {
     expect(stdout(k, 'get sts')).toBe('NAME   READY   AGE\nweb    2/2     12m\n')
   })
 
-  test('services, with the cluster\'s kubernetes Service (13.4)', () => {
+  test("services, with the cluster's kubernetes Service (13.4)", () => {
+    const age = ageOf(k, 'Service', 'kubernetes', 'default')
     expect(stdout(k, 'get svc')).toBe(
       'NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
-        'kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   12m\n' +
+        `kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   ${age}\n` +
         'nginx        ClusterIP   None         <none>        80/TCP    12m\n',
     )
   })
@@ -75,29 +86,33 @@ describe('kubectl get prints the server-side table of each kind', () => {
   test('storageclasses mark the default class', () => {
     expect(stdout(k, 'get sc')).toBe(
       'NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE\n' +
-        'standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  12m\n',
+        `standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  ${ageOf(k, 'StorageClass', 'standard')}\n`,
     )
   })
 
   test('nodes', () => {
+    const age = ageOf(k, 'Node', 'node-1')
+    const col = (text: string) => text.padEnd(Math.max(age.length, 3) + 3)
     expect(stdout(k, 'get nodes')).toBe(
-      'NAME     STATUS   ROLES    AGE   VERSION\n' +
-        'node-1   Ready    <none>   12m   v1.34.0\n' +
-        'node-2   Ready    <none>   12m   v1.34.0\n' +
-        'node-3   Ready    <none>   12m   v1.34.0\n',
+      `NAME     STATUS   ROLES    ${col('AGE')}VERSION\n` +
+        ['node-1', 'node-2', 'node-3'].map((n) => `${n}   Ready    <none>   ${col(age)}v1.34.0\n`).join(''),
     )
   })
 
   test('endpoints list ready addresses as IP:port', () => {
     const r = k.kubectl('get endpoints nginx')
-    expect(r.stdout).toBe('NAME    ENDPOINTS                     AGE\nnginx   10.244.1.2:80,10.244.3.2:80   12m\n')
+    expect(r.stdout).toBe(
+      'NAME    ENDPOINTS                     AGE\nnginx   10.244.1.2:80,10.244.3.2:80   12m\n',
+    )
+    expect(r.exitCode).toBe(0)
   })
 
   // The API server has answered every Endpoints request with this warning since v1.33; kubectl
   // prints it on stderr before the table (observed on v1.33+ clusters; kubernetes/website docs).
-  test.fails('endpoints come with the v1.33+ deprecation warning on stderr', () => {
-    expect(k.kubectl('get endpoints nginx').stderr).toBe(
-      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+  test('endpoints come with the v1.33+ deprecation warning on stderr, before the table', () => {
+    expect(k.kubectl('get ep nginx').output).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n' +
+        'NAME    ENDPOINTS                     AGE\nnginx   10.244.1.2:80,10.244.3.2:80   12m\n',
     )
   })
 
@@ -134,7 +149,7 @@ describe('kubectl get prints the server-side table of each kind', () => {
         'pod/web-1   1/1     Running   0          12m\n' +
         '\n' +
         'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
-        'service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   12m\n' +
+        `service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   ${ageOf(k, 'Service', 'kubernetes', 'default')}\n` +
         'service/nginx        ClusterIP   None         <none>        80/TCP    12m\n' +
         '\n' +
         'NAME                   READY   AGE\n' +
@@ -164,7 +179,9 @@ describe('kubectl get prints the server-side table of each kind', () => {
 
   // get.go adds a LABELS column (`app=nginx,…`, or `<none>`) with --show-labels.
   test.fails('--show-labels adds a LABELS column', () => {
-    expect(stdout(k, 'get sts --show-labels')).toBe('NAME   READY   AGE   LABELS\nweb    2/2     12m   <none>\n')
+    expect(stdout(k, 'get sts --show-labels')).toBe(
+      'NAME   READY   AGE   LABELS\nweb    2/2     12m   <none>\n',
+    )
   })
 })
 
@@ -181,7 +198,10 @@ describe('kubectl get with the generic printers', () => {
 
   test('-o yaml of one pod: the object itself, keys sorted, the pod-index label quoted', () => {
     const text = stdout(k, 'get pod web-0 -o yaml')
-    const topLevel = text.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(':')[0])
+    const topLevel = text
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(':')[0])
     expect(topLevel).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status'])
     expect(text.startsWith('apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "')).toBe(true)
     expect(text).toContain(
@@ -190,7 +210,9 @@ describe('kubectl get with the generic printers', () => {
         '    apps.kubernetes.io/pod-index: "0"\n' +
         '    controller-revision-hash: web-',
     )
-    expect(text).toContain('    statefulset.kubernetes.io/pod-name: web-0\n  name: web-0\n  namespace: default\n  ownerReferences:\n')
+    expect(text).toContain(
+      '    statefulset.kubernetes.io/pod-name: web-0\n  name: web-0\n  namespace: default\n  ownerReferences:\n',
+    )
     expect(text).toContain('  hostname: web-0\n')
     expect(text).toContain('  subdomain: nginx\n')
     expect(text).toContain('  - name: www\n    persistentVolumeClaim:\n      claimName: www-web-0\n')
@@ -211,12 +233,18 @@ describe('kubectl get with the generic printers', () => {
   test('-o json of a list is a List with 4-space indentation; of one named object, the object', () => {
     const list = stdout(k, 'get pods -o json')
     expect(list.startsWith('{\n    "apiVersion": "v1",\n    "items": [\n        {\n')).toBe(true)
-    expect(list.endsWith('    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n')).toBe(true)
-    expect((JSON.parse(list) as { items: { metadata: { name: string } }[] }).items.map((p) => p.metadata.name)).toEqual([
-      'web-0',
-      'web-1',
-    ])
-    const one = JSON.parse(stdout(k, 'get sts web -o json')) as { kind: string; status: { readyReplicas: number } }
+    expect(
+      list.endsWith(
+        '    ],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n',
+      ),
+    ).toBe(true)
+    expect(
+      (JSON.parse(list) as { items: { metadata: { name: string } }[] }).items.map((p) => p.metadata.name),
+    ).toEqual(['web-0', 'web-1'])
+    const one = JSON.parse(stdout(k, 'get sts web -o json')) as {
+      kind: string
+      status: { readyReplicas: number }
+    }
     expect(one.kind).toBe('StatefulSet')
     expect(one.status.readyReplicas).toBe(2)
   })
@@ -242,9 +270,13 @@ describe('kubectl get selects what to list', () => {
   })
 
   test('-l and --field-selector status.phase=Running combine', () => {
-    expect(stdout(k, 'get pods -l app=nginx --field-selector status.phase=Running -o name')).toBe('pod/web-0\npod/web-1\n')
+    expect(stdout(k, 'get pods -l app=nginx --field-selector status.phase=Running -o name')).toBe(
+      'pod/web-0\npod/web-1\n',
+    )
     expect(stdout(k, 'get pods -l statefulset.kubernetes.io/pod-name=web-1 -o name')).toBe('pod/web-1\n')
-    expect(stdout(k, "get pods -l 'app in (nginx),apps.kubernetes.io/pod-index!=0' -o name")).toBe('pod/web-1\n')
+    expect(stdout(k, "get pods -l 'app in (nginx),apps.kubernetes.io/pod-index!=0' -o name")).toBe(
+      'pod/web-1\n',
+    )
   })
 
   test('nothing matching prints "No resources found in default namespace." on stderr, exit 0 (13.1.4)', () => {
@@ -261,9 +293,9 @@ describe('kubectl get selects what to list', () => {
   test('-A adds a NAMESPACE column and lists every namespace', () => {
     expect(stdout(k, 'get svc -A')).toBe(
       'NAMESPACE     NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE\n' +
-        'default       kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP                  12m\n' +
+        `default       kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP                  ${ageOf(k, 'Service', 'kubernetes', 'default')}\n` +
         'default       nginx        ClusterIP   None         <none>        80/TCP                   12m\n' +
-        'kube-system   kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   12m\n',
+        `kube-system   kube-dns     ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   ${ageOf(k, 'Service', 'kube-dns', 'kube-system')}\n`,
     )
   })
 
@@ -280,7 +312,9 @@ describe('kubectl get selects what to list', () => {
         'Error from server (NotFound): pods "web-9" not found\n',
     )
     expect(r.exitCode).toBe(1)
-    expect(k.kubectl('get sts nope').stderr).toBe('Error from server (NotFound): statefulsets.apps "nope" not found\n')
+    expect(k.kubectl('get sts nope').stderr).toBe(
+      'Error from server (NotFound): statefulsets.apps "nope" not found\n',
+    )
   })
 
   test('type/name arguments of several kinds print one table each', () => {
@@ -303,7 +337,9 @@ describe('kubectl get selects what to list', () => {
   // conversion) is printed once, as `Error from server (BadRequest): …`; the engine prefixes it
   // with a second `error: `.
   test.fails('an unsupported field selector is one server error, not "error: Error from server"', () => {
-    expect(k.kubectl('get pods --field-selector spec.foo=bar').stderr).toMatch(/^Error from server \(BadRequest\): /)
+    expect(k.kubectl('get pods --field-selector spec.foo=bar').stderr).toMatch(
+      /^Error from server \(BadRequest\): /,
+    )
   })
 
   // Events support involvedObject.* field selectors on the server; `kubectl get events
@@ -330,20 +366,15 @@ describe('kubectl get -w', () => {
     expect(r.exitCode).toBe(0)
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines[0]).toBe('NAME    READY   STATUS    RESTARTS   AGE')
-    expect(lines.filter((l) => l.startsWith('web-0')).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual([
-      '0/1 Pending',
-      '0/1 Pending',
-      '0/1 ContainerCreating',
-      '1/1 Running',
-    ])
-    expect(lines.filter((l) => l.startsWith('web-1')).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual([
-      '0/1 Pending',
-      '0/1 Pending',
-      '0/1 ContainerCreating',
-      '1/1 Running',
-    ])
+    expect(
+      lines.filter((l) => l.startsWith('web-0')).map((l) => l.split(/\s+/).slice(1, 3).join(' ')),
+    ).toEqual(['0/1 Pending', '0/1 Pending', '0/1 ContainerCreating', '1/1 Running'])
+    expect(
+      lines.filter((l) => l.startsWith('web-1')).map((l) => l.split(/\s+/).slice(1, 3).join(' ')),
+    ).toEqual(['0/1 Pending', '0/1 Pending', '0/1 ContainerCreating', '1/1 Running'])
     const restartsAt = lines.map((l) => l.search(/\S+\s+\S+$/))
-    for (let i = 1; i < restartsAt.length; i++) expect(restartsAt[i]).toBeGreaterThanOrEqual(restartsAt[i - 1]!)
+    for (let i = 1; i < restartsAt.length; i++)
+      expect(restartsAt[i]).toBeGreaterThanOrEqual(restartsAt[i - 1]!)
     expect(lines[3]).toMatch(/^web-0   0\/1     ContainerCreating   0          \d+s$/)
     expect(lines[4]).toMatch(/^web-0   1\/1     Running             0          \d+s$/)
   })

@@ -24,13 +24,17 @@ describe('kubectl patch', () => {
     })
     expect(web(k).spec.replicas).toBe(3)
     const rv = web(k).metadata.resourceVersion
-    expect(k.kubectl(`patch sts web -p '{"spec":{"replicas":3}}'`).stdout).toBe('statefulset.apps/web patched (no change)\n')
+    expect(k.kubectl(`patch sts web -p '{"spec":{"replicas":3}}'`).stdout).toBe(
+      'statefulset.apps/web patched (no change)\n',
+    )
     expect(web(k).metadata.resourceVersion).toBe(rv)
   })
 
   test('a strategic patch merges the containers list by name: the other fields of the container stay', () => {
     const k = runningWeb()
-    k.kubectl(`patch sts web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}}}'`)
+    k.kubectl(
+      `patch sts web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}}}'`,
+    )
     const c = web(k).spec.template.spec.containers
     expect(c).toHaveLength(1)
     expect(c[0]!.image).toBe('registry.k8s.io/nginx-slim:0.8')
@@ -41,8 +45,9 @@ describe('kubectl patch', () => {
   test('--type=merge replaces lists whole (RFC 7386)', () => {
     const k = runningWeb()
     expect(
-      k.kubectl(`patch sts web --type=merge -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}}}'`)
-        .stdout,
+      k.kubectl(
+        `patch sts web --type=merge -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"registry.k8s.io/nginx-slim:0.8"}]}}}}'`,
+      ).stdout,
     ).toBe('statefulset.apps/web patched\n')
     const c = web(k).spec.template.spec.containers[0]!
     expect(c.image).toBe('registry.k8s.io/nginx-slim:0.8')
@@ -52,7 +57,9 @@ describe('kubectl patch', () => {
 
   test('--type=merge of replicas', () => {
     const k = runningWeb()
-    expect(k.kubectl(`patch sts web --type=merge -p '{"spec":{"replicas":1}}'`).stdout).toBe('statefulset.apps/web patched\n')
+    expect(k.kubectl(`patch sts web --type=merge -p '{"spec":{"replicas":1}}'`).stdout).toBe(
+      'statefulset.apps/web patched\n',
+    )
     expect(web(k).spec.replicas).toBe(1)
   })
 
@@ -77,15 +84,16 @@ describe('kubectl patch', () => {
   // API Objects in Place Using kubectl patch". The engine prints the json-patch library's error.
   test.fails('a JSON patch on a missing path reads "The request is invalid: …"', () => {
     const k = runningWeb()
-    expect(k.kubectl(`patch sts web --type=json -p '[{"op":"replace","path":"/spec/nope/x","value":4}]'`).stderr).toBe(
-      'The request is invalid: the server rejected our request due to an error in our request\n',
-    )
+    expect(
+      k.kubectl(`patch sts web --type=json -p '[{"op":"replace","path":"/spec/nope/x","value":4}]'`).stderr,
+    ).toBe('The request is invalid: the server rejected our request due to an error in our request\n')
   })
 
   test('a patch the validation rejects prints the Invalid error', () => {
     const k = runningWeb()
     expect(k.kubectl(`patch sts web -p '{"spec":{"replicas":-1}}'`)).toMatchObject({
-      stderr: 'The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+      stderr:
+        'The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
       exitCode: 1,
     })
   })
@@ -106,7 +114,9 @@ describe('kubectl patch', () => {
   test('…and accepted with "rollingUpdate": null, after which rollout status refuses', () => {
     const k = runningWeb()
     expect(
-      k.kubectl(`patch statefulset web -p '{"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":null}}}'`).stdout,
+      k.kubectl(
+        `patch statefulset web -p '{"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":null}}}'`,
+      ).stdout,
     ).toBe('statefulset.apps/web patched\n')
     expect(web(k).spec.updateStrategy).toEqual({ type: 'OnDelete' })
     expect(k.kubectl('rollout status sts/web')).toMatchObject({
@@ -156,7 +166,9 @@ describe('kubectl scale (13.10)', () => {
       stderr: 'error: Expected replicas to be 1, was 2\n',
       exitCode: 1,
     })
-    expect(k.kubectl('scale sts web --replicas=3 --current-replicas=2').stdout).toBe('statefulset.apps/web scaled\n')
+    expect(k.kubectl('scale sts web --replicas=3 --current-replicas=2').stdout).toBe(
+      'statefulset.apps/web scaled\n',
+    )
   })
 
   test('a missing StatefulSet is NotFound', () => {

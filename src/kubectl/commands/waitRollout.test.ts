@@ -72,18 +72,24 @@ describe('kubectl rollout status statefulset/web', () => {
     k.kubectl(`patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":1}}}}'`)
     const lines = distinct(k.kubectl('rollout status sts/web').stdout)
     expect(lines[0]).toBe('Waiting for statefulset spec update to be observed...')
-    expect(lines).toContain('Waiting for partitioned roll out to finish: 0 out of 1 new pods have been updated...')
+    expect(lines).toContain(
+      'Waiting for partitioned roll out to finish: 0 out of 1 new pods have been updated...',
+    )
     expect(lines.at(-1)).toBe('partitioned roll out complete: 1 new pods have been updated...')
   })
 
   test('with an explicit RollingUpdate and no rollingUpdate block, the revision wording (1.2, 13.9 rule 5)', () => {
-    const k = freshWeb(WEB_YAML.replace('  replicas: 2\n', '  replicas: 2\n  updateStrategy:\n    type: RollingUpdate\n'))
+    const k = freshWeb(
+      WEB_YAML.replace('  replicas: 2\n', '  replicas: 2\n  updateStrategy:\n    type: RollingUpdate\n'),
+    )
     const done = distinct(k.kubectl('rollout status sts/web').stdout).at(-1)!
     expect(done).toMatch(/^statefulset rolling update complete 2 pods at revision web-[a-z0-9]+\.\.\.$/)
     k.kubectl(`patch sts web -p '${IMAGE_08}'`)
     const lines = distinct(k.kubectl('rollout status sts/web').stdout)
     const revision = /at revision (web-[a-z0-9]+)\.\.\.$/.exec(lines.at(-1)!)![1]
-    expect(lines).toContain(`waiting for statefulset rolling update to complete 0 pods at revision ${revision}...`)
+    expect(lines).toContain(
+      `waiting for statefulset rolling update to complete 0 pods at revision ${revision}...`,
+    )
     expect(lines.at(-1)).toBe(`statefulset rolling update complete 2 pods at revision ${revision}...`)
   })
 
@@ -124,7 +130,13 @@ describe('kubectl wait', () => {
     k.advanceUntil(() => k.sim.ctx.api.tryGet('Pod', 'default', 'web-0') !== undefined)
     expect(k.isReady('web-0')).toBe(false)
     const r = k.kubectl('wait --for=condition=Ready pod/web-0')
-    expect(r).toEqual({ stdout: 'pod/web-0 condition met\n', stderr: '', output: 'pod/web-0 condition met\n', exitCode: 0, ended: 'done' })
+    expect(r).toEqual({
+      stdout: 'pod/web-0 condition met\n',
+      stderr: '',
+      output: 'pod/web-0 condition met\n',
+      exitCode: 0,
+      ended: 'done',
+    })
     expect(k.isReady('web-0')).toBe(true)
   })
 
@@ -160,7 +172,12 @@ describe('kubectl wait', () => {
 
   test('--for=delete of something already gone succeeds silently', () => {
     const k = freshWeb()
-    expect(k.kubectl('wait --for=delete pod/nope')).toEqual({ stdout: '', stderr: '', output: '', exitCode: 0 })
+    expect(k.kubectl('wait --for=delete pod/nope')).toEqual({
+      stdout: '',
+      stderr: '',
+      output: '',
+      exitCode: 0,
+    })
   })
 
   test('a missing object and an empty selection', () => {

@@ -6,7 +6,7 @@ import { Simulation, type SimulationOptions } from '../../sim/simulation'
 import { isContinuation } from '../env'
 import { runKubectl } from '../kubectl'
 
-/** The StatefulSet Basics tutorial's web.yaml, byte for byte (also `src/runner/transcripts/web.yaml`). */
+/** The StatefulSet Basics tutorial's web.yaml in the tutorial's own layout. */
 export const WEB_YAML = `apiVersion: v1
 kind: Service
 metadata:
