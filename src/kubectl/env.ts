@@ -33,6 +33,9 @@ export function isContinuation(o: CommandOutcome): o is Continuation {
   return typeof o !== 'number'
 }
 
+/** A usage error (cmdutil.UsageErrorf): `error: <message>` then `See 'kubectl VERB -h' for help and examples`. */
+export class UsageError extends Error {}
+
 /** A client-side error, printed as `error: <message>`. */
 export class KubectlError extends Error {
   constructor(

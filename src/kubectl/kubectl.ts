@@ -33,8 +33,32 @@ const COMMANDS: Record<string, Command> = {
 
 export const KUBECTL_VERBS = Object.keys(COMMANDS)
 
+/** Global flags that take a value, so `kubectl -n kube-system get pods` finds the verb `get`. */
+const VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '--context',
+  '--kubeconfig',
+  '--request-timeout',
+  '-v',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+])
+
+function verbIndex(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (VALUE_FLAGS.has(a)) i++
+    else if (!a.startsWith('-')) return i
+  }
+  return -1
+}
+
 export function runKubectl(argv: string[], env: KubectlEnv): CommandOutcome {
-  const verb = argv.find((a) => !a.startsWith('-'))
+  const at = verbIndex(argv)
+  const verb = at >= 0 ? argv[at] : undefined
   if (verb === undefined) {
     env.out(
       'kubectl controls the Kubernetes cluster manager.\n\nCommands Ordinal simulates: ' +
@@ -49,8 +73,7 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandOutcome {
     return 1
   }
   // Flags may come before the verb (`kubectl -n web get pods`).
-  const i = argv.indexOf(verb)
-  const rest = [...argv.slice(0, i), ...argv.slice(i + 1)]
+  const rest = [...argv.slice(0, at), ...argv.slice(at + 1)]
   try {
     return command(rest, env)
   } catch (e) {
@@ -62,7 +85,7 @@ export function runKubectl(argv: string[], env: KubectlEnv): CommandOutcome {
 /** Cobra's "Did you mean this?" for a verb within two edits of a known one. */
 function suggestion(verb: string): string {
   const close = KUBECTL_VERBS.filter((v) => levenshtein(v, verb) <= 2 || v.startsWith(verb))
-  return close.length ? `\n\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}\n` : ''
+  return close.length ? `\n\nDid you mean this?\n${close.map((c) => `\t${c}`).join('\n')}` : ''
 }
 
 function levenshtein(a: string, b: string): number {

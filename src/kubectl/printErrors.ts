@@ -3,7 +3,7 @@
 // the usage hint, client errors as `error: …`.
 import { StatusError, fieldErrorText } from '../sim/api/errors'
 import { FlagError } from './flags'
-import { KubectlError } from './env'
+import { KubectlError, UsageError } from './env'
 
 /** The text kubectl prints for `e` (without a trailing newline). `source` adds `error when <verb> "<file>": `. */
 export function errorText(e: unknown, verb?: string, context?: { action: string; source: string }): string {
@@ -18,9 +18,12 @@ export function errorText(e: unknown, verb?: string, context?: { action: string;
       const head = `The ${e.details.kind} "${e.details.name ?? ''}" is invalid: `
       return causes.length === 1 ? head + causes[0] : head + '\n' + causes.map((c) => `* ${c}`).join('\n')
     }
+    if (e.reason === 'BadRequest' && e.details.kind === 'JsonPatch') return e.message
     const prefix = context ? `error when ${context.action} "${context.source}": ` : ''
     return `Error from server (${e.reason}): ${prefix}${e.message}`
   }
   if (e instanceof KubectlError) return `error: ${e.message}`
+  if (e instanceof UsageError)
+    return `error: ${e.message}\nSee 'kubectl ${verb ?? ''} -h' for help and examples`
   return `error: ${e instanceof Error ? e.message : String(e)}`
 }

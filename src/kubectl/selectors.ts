@@ -2,6 +2,7 @@
 // fields.ParseSelector): `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`.
 import type { KubeObject } from '../sim/model'
 import { KubectlError } from './env'
+import { StatusError } from '../sim/api/errors'
 
 export type Matcher = (obj: KubeObject) => boolean
 
@@ -50,6 +51,35 @@ function splitRequirements(text: string): string[] {
   return out
 }
 
+/** The fields each kind's API accepts besides metadata.name and metadata.namespace (the kinds' field label conversions). */
+const FIELD_SELECTORS: Record<string, string[]> = {
+  Pod: [
+    'status.phase',
+    'spec.nodeName',
+    'status.podIP',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.nominatedNodeName',
+  ],
+  Event: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  PersistentVolumeClaim: [],
+  Node: ['spec.unschedulable'],
+  Namespace: ['status.phase'],
+}
+
 /** Field selectors kubectl users reach for: metadata.name, metadata.namespace, status.phase, spec.nodeName. */
 export function parseFieldSelector(text: string, kind: string): Matcher {
   const tests = text
@@ -59,23 +89,11 @@ export function parseFieldSelector(text: string, kind: string): Matcher {
       const m = /^([\w.]+)\s*(==|=|!=)\s*(.*)$/.exec(r.trim())
       if (!m) throw new KubectlError(`invalid selector: '${text}'; can't understand '${r}'`)
       const [, field, op, value] = m as unknown as [string, string, string, string]
-      const supported = [
-        'metadata.name',
-        'metadata.namespace',
-        ...(kind === 'Pod'
-          ? [
-              'status.phase',
-              'spec.nodeName',
-              'status.podIP',
-              'spec.restartPolicy',
-              'spec.schedulerName',
-              'spec.serviceAccountName',
-            ]
-          : []),
-      ]
+      const supported = ['metadata.name', 'metadata.namespace', ...(FIELD_SELECTORS[kind] ?? [])]
       if (!supported.includes(field)) {
-        throw new KubectlError(
-          `Error from server (BadRequest): Unable to find "/v1, Resource=${kind.toLowerCase()}s" that match label selector "", field selector "${text}": "${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+        throw new StatusError(
+          'BadRequest',
+          `Unable to find "/v1, Resource=${kind.toLowerCase()}s" that match label selector "", field selector "${text}": "${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
         )
       }
       const get = (o: KubeObject) =>

@@ -202,7 +202,7 @@ describe('kubectl apply merges three ways: last applied, the file, the live obje
   // kubectl's GetModifiedConfiguration sets the annotations map (emptied of the last-applied key)
   // before encoding, so every real last-applied JSON carries `"annotations":{}` — as the printers'
   // own fixture (printers/testing/fixtures.ts) records it.
-  test.fails('the last-applied annotation keeps the empty "annotations":{} that kubectl encodes', () => {
+  test('the last-applied annotation keeps the empty "annotations":{} that kubectl encodes', () => {
     const k = harness()
     k.kubectl('apply -f web.yaml')
     expect(
@@ -408,9 +408,8 @@ describe('kubectl apply -f - and dry runs', () => {
   })
 
   // apply computes the patch client-side; an empty patch ({}) is never sent and prints
-  // "unchanged" with the dry-run suffix. The engine compares the dry-run result with the live
-  // object by identity, so an untouched Service reads "configured (server dry run)".
-  test.fails('--dry-run=server says unchanged for an object the file does not change', () => {
+  // "unchanged" with the dry-run suffix.
+  test('--dry-run=server says unchanged for an object the file does not change', () => {
     const k = harness({ 'web3.yaml': WEB_YAML.replace('replicas: 2', 'replicas: 3') })
     k.kubectl('apply -f web.yaml')
     expect(k.kubectl('apply -f web3.yaml --dry-run=server').stdout).toBe(
@@ -426,9 +425,8 @@ describe('kubectl create -f', () => {
     )
   })
 
-  // create.go wraps every failure with AddSourceToErr("creating", …); the engine says
-  // "applying patch" because it checks existence after the failed create.
-  test.fails('fails with AlreadyExists "error when creating" for objects that exist', () => {
+  // create.go wraps every failure with AddSourceToErr("creating", …).
+  test('fails with AlreadyExists "error when creating" for objects that exist', () => {
     const k = harness()
     k.kubectl('create -f web.yaml')
     const r = k.kubectl('create -f web.yaml')

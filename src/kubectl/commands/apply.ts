@@ -9,6 +9,7 @@ import { loadManifests } from '../manifests'
 import { threeWayMerge } from '../merge'
 import { errorText } from '../printErrors'
 import { sortedJson } from '../sortedJson'
+import { deepEqual } from '../../sim/api/apiServer'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -35,6 +36,7 @@ export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' 
   const api = env.sim.ctx.api
   for (const { object, info, source } of items) {
     const ref = `${qualifiedSingular(info)}/${object.metadata.name}`
+    let action = 'creating'
     try {
       const live = api.tryGet<KubeObject>(info.kind, object.metadata.namespace, object.metadata.name)
       if (verb === 'create') {
@@ -48,6 +50,7 @@ export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' 
         printResult(env, flags.output as string | undefined, ref, 'created' + suffix)
         continue
       }
+      action = 'applying patch'
       const lastText = live.metadata.annotations?.[LAST_APPLIED]
       const last = lastText ? (JSON.parse(lastText) as unknown) : undefined
       const merged = threeWayMerge(live, last, desired) as KubeObject
@@ -56,18 +59,22 @@ export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' 
         env,
         flags.output as string | undefined,
         ref,
-        (result === live ? 'unchanged' : 'configured') + suffix,
+        (result === live || sameObject(result, live) ? 'unchanged' : 'configured') + suffix,
       )
     } catch (e) {
-      errors.push(errorText(e, verb, { action: exists(api, object) ? 'applying patch' : 'creating', source }))
+      errors.push(errorText(e, verb, { action, source }))
     }
   }
   for (const e of errors) env.err(e + '\n')
   return errors.length ? 1 : 0
 }
 
-function exists(api: KubectlEnv['sim']['ctx']['api'], object: KubeObject): boolean {
-  return !!api.tryGet(object.kind, object.metadata.namespace, object.metadata.name)
+/** Same content apart from resourceVersion (a dry run returns a new object even when nothing changes). */
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  return deepEqual(
+    { ...a, metadata: { ...a.metadata, resourceVersion: '' } },
+    { ...b, metadata: { ...b.metadata, resourceVersion: '' } },
+  )
 }
 
 function printResult(env: KubectlEnv, output: string | undefined, ref: string, what: string): void {
@@ -78,11 +85,9 @@ function printResult(env: KubectlEnv, output: string | undefined, ref: string, w
 function withLastApplied(object: KubeObject): KubeObject {
   const annotations = { ...(object.metadata.annotations ?? {}) }
   delete annotations[LAST_APPLIED]
-  const recorded = {
-    ...object,
-    metadata: { ...object.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
-  }
-  if (!Object.keys(annotations).length) delete (recorded.metadata as { annotations?: unknown }).annotations
+  // GetModifiedConfiguration encodes the object with its annotation map emptied of itself, so
+  // `"annotations":{}` is always there.
+  const recorded = { ...object, metadata: { ...object.metadata, annotations } }
   return {
     ...object,
     metadata: {

@@ -144,7 +144,7 @@ describe('kubectl delete --force and --grace-period', () => {
   })
 
   // delete.go prints the warning in Validate, before any object is looked up.
-  test.fails('the force warning comes even when the object is not found', () => {
+  test('the force warning comes even when the object is not found', () => {
     const k = runningWeb()
     expect(k.kubectl('delete pod nope --force').stderr).toBe(
       'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' +

@@ -44,6 +44,8 @@ export function deleteCommand(argv: string[], env: KubectlEnv): CommandOutcome {
   if (grace === 0 && !force) grace = 1
   if (force && grace < 0) grace = 0
   const propagation = cascadePolicy(flags.cascade as string)
+  // kubectl warns before it looks anything up.
+  if (force && grace === 0) env.err(FORCE_WARNING)
 
   let objects: KubeObject[]
   const errors: string[] = []
@@ -86,7 +88,6 @@ export function deleteCommand(argv: string[], env: KubectlEnv): CommandOutcome {
     if (!named && objects.length === 0) env.out('No resources found\n')
   }
 
-  if (force && objects.length) env.err(FORCE_WARNING)
   const deleted: KubeObject[] = []
   for (const obj of objects) {
     try {

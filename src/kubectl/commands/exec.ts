@@ -3,7 +3,7 @@
 import type { Container, Pod } from '../../sim/model'
 import { notFound, StatusError } from '../../sim/api/errors'
 import type { CommandOutcome, KubectlEnv } from '../env'
-import { KubectlError, TTY_WARNING } from '../env'
+import { KubectlError, TTY_WARNING, UsageError } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { errorText } from '../printErrors'
 
@@ -20,7 +20,9 @@ export function exec(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args, rest } = parseFlags(argv, FLAGS)
   const podName = args[0]?.replace(/^(pods?|po)\//, '')
   if (!podName) throw new KubectlError('pod, type/name or --filename must be specified')
-  const command = rest ?? args.slice(1)
+  if (!rest && args.length > 1)
+    throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead')
+  const command = rest ?? []
   if (command.length === 0) throw new KubectlError('you must specify at least one command for the container')
   const namespace = (flags.namespace as string | undefined) ?? 'default'
   const pod = env.sim.ctx.api.tryGet<Pod>('Pod', namespace, podName)

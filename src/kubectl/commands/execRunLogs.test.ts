@@ -93,7 +93,7 @@ describe('kubectl exec', () => {
 
   // kubectl ≥ 1.31 no longer accepts the command without `--` (observed on current clusters,
   // and a kubectl 1.32 client prints these two lines without contacting a server).
-  test.fails('the command without -- is refused with the usage hint', () => {
+  test('the command without -- is refused with the usage hint', () => {
     expect(runningWeb().kubectl('exec web-0 hostname')).toMatchObject({
       stdout: '',
       stderr:
@@ -133,7 +133,7 @@ describe('kubectl run', () => {
 
   // `kubectl run --rm -i --restart=Never busybox:1.28 -- nslookup …` takes busybox:1.28 for the
   // pod NAME; run.go marks --image required, so cobra refuses before anything happens.
-  test.fails('without --image cobra reports the required flag', () => {
+  test('without --image cobra reports the required flag', () => {
     expect(
       runningWeb().kubectl('run --rm -i --restart=Never busybox:1.28 -- nslookup web-0.nginx'),
     ).toMatchObject({
@@ -184,7 +184,7 @@ describe('kubectl run', () => {
   // run.go returns uexec.CodeExitError{"pod %s/%s terminated (%s)\n%s"} after its deferred --rm
   // delete has printed; CheckErr prints an ExitError as is (no "error: "), and the message already
   // ends in a newline when the termination message is empty.
-  test.fails('a failing container: the delete line, then "pod NS/NAME terminated (Error)"', () => {
+  test('a failing container: the delete line, then "pod NS/NAME terminated (Error)"', () => {
     const k = runningWeb()
     const r = k.kubectl(`run -i --rm --restart=Never --image=busybox:1.28 fail -- sh -c 'exit 2'`)
     expect(r.output).toBe('pod "fail" deleted from default namespace\npod default/fail terminated (Error)\n')
@@ -198,14 +198,14 @@ describe('kubectl run', () => {
   })
 
   // UsageErrorf adds "See 'kubectl run -h' for help and examples" (kubectl 1.32 client).
-  test.fails('--rm without -i carries the usage hint', () => {
+  test('--rm without -i carries the usage hint', () => {
     expect(runningWeb().kubectl('run x --image=busybox:1.28 --rm').stderr).toBe(
       "error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n",
     )
   })
 
   // run.go: `-i/--stdin is required for containers with -t/--tty=true` (UsageErrorf).
-  test.fails('-t without -i is refused', () => {
+  test('-t without -i is refused', () => {
     expect(runningWeb().kubectl('run x --image=busybox:1.28 -t')).toMatchObject({
       stderr:
         "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
@@ -247,7 +247,7 @@ describe('kubectl logs', () => {
   })
 
   // logs.go returns UsageErrorf, so a third line follows (kubectl 1.32 client).
-  test.fails('no pod named: the usage hint follows', () => {
+  test('no pod named: the usage hint follows', () => {
     expect(runningWeb().kubectl('logs').stderr).toBe(
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
     )

@@ -226,7 +226,7 @@ describe('kubectl get with the generic printers', () => {
 
   // The controller builds pods with controller.GetPodFromTemplate, which sets GenerateName to
   // "<set>-"; every StatefulSet pod read back from the API server shows `generateName: web-`.
-  test.fails('-o yaml of a StatefulSet pod shows generateName: web-', () => {
+  test('-o yaml of a StatefulSet pod shows generateName: web-', () => {
     expect(stdout(k, 'get pod web-0 -o yaml')).toContain('  generateName: web-\n')
   })
 
@@ -334,9 +334,8 @@ describe('kubectl get selects what to list', () => {
   })
 
   // The field is not supported for pods: the server's message (pods have their own field-label
-  // conversion) is printed once, as `Error from server (BadRequest): …`; the engine prefixes it
-  // with a second `error: `.
-  test.fails('an unsupported field selector is one server error, not "error: Error from server"', () => {
+  // conversion) is printed once, as `Error from server (BadRequest): …`.
+  test('an unsupported field selector is one server error, not "error: Error from server"', () => {
     expect(k.kubectl('get pods --field-selector spec.foo=bar').stderr).toMatch(
       /^Error from server \(BadRequest\): /,
     )
@@ -344,7 +343,7 @@ describe('kubectl get selects what to list', () => {
 
   // Events support involvedObject.* field selectors on the server; `kubectl get events
   // --field-selector involvedObject.name=web-0` is the usual way to read one pod's events.
-  test.fails('events can be selected by involvedObject.name', () => {
+  test('events can be selected by involvedObject.name', () => {
     const r = k.kubectl('get events --field-selector involvedObject.name=web-0 -o name')
     expect(r.exitCode).toBe(0)
     expect(r.stdout.split('\n').filter(Boolean).length).toBe(5)

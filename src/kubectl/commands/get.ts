@@ -36,7 +36,8 @@ export const ENDPOINTS_WARNING =
 const GENERIC = ['yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns']
 
 export function get(argv: string[], env: KubectlEnv): CommandOutcome {
-  const { flags, args } = parseFlags(argv, FLAGS)
+  const { flags, args: before, rest } = parseFlags(argv, FLAGS)
+  const args = [...before, ...(rest ?? [])]
   const output = flags.output as string | undefined
   const format = output?.split('=')[0]
   if (output !== undefined && format !== 'wide' && !GENERIC.includes(format!)) {

@@ -3,7 +3,7 @@
 import type { Pod } from '../../sim/model'
 import { notFound, StatusError } from '../../sim/api/errors'
 import type { CommandOutcome, KubectlEnv } from '../env'
-import { KubectlError } from '../env'
+import { UsageError } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { pickContainer } from './exec'
 
@@ -21,7 +21,7 @@ export function logs(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
   const podName = args[0]?.replace(/^(pods?|po)\//, '')
   if (!podName)
-    throw new KubectlError(
+    throw new UsageError(
       "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command",
     )
   const namespace = (flags.namespace as string | undefined) ?? 'default'

@@ -81,8 +81,8 @@ describe('kubectl patch', () => {
 
   // The API server answers a JSON patch that does not apply with a bare 422 (no kind, no name),
   // which kubectl's CheckErr prints as below — the wording the Kubernetes docs quote in "Update
-  // API Objects in Place Using kubectl patch". The engine prints the json-patch library's error.
-  test.fails('a JSON patch on a missing path reads "The request is invalid: …"', () => {
+  // API Objects in Place Using kubectl patch".
+  test('a JSON patch on a missing path reads "The request is invalid: …"', () => {
     const k = runningWeb()
     expect(
       k.kubectl(`patch sts web --type=json -p '[{"op":"replace","path":"/spec/nope/x","value":4}]'`).stderr,
@@ -145,7 +145,7 @@ describe('kubectl patch', () => {
 
   // patch.go: `must specify --patch or --patch-file containing the contents of the patch`
   // (checked against a kubectl 1.32 client).
-  test.fails('no -p names both ways of giving a patch', () => {
+  test('no -p names both ways of giving a patch', () => {
     expect(runningWeb().kubectl('patch sts web').stderr).toBe(
       'error: must specify --patch or --patch-file containing the contents of the patch\n',
     )
@@ -179,9 +179,8 @@ describe('kubectl scale (13.10)', () => {
   })
 
   // scale.go marks --replicas required (cobra: `required flag(s) "replicas" not set`); kubectl
-  // 1.32 answers `kubectl scale sts web` with exactly that. The engine's message (and
-  // transcript 05-errors) is the one kubectl keeps for --replicas=-1.
-  test.fails('without --replicas cobra reports the required flag', () => {
+  // 1.32 answers `kubectl scale sts web` with exactly that (the COUNT message is for --replicas=-1).
+  test('without --replicas cobra reports the required flag', () => {
     expect(runningWeb().kubectl('scale sts web').stderr).toBe('error: required flag(s) "replicas" not set\n')
   })
 

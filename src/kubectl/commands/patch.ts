@@ -8,6 +8,7 @@ import { KubectlError } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { jsonMergePatch, jsonPatch, strategicMergePatch, type JsonPatchOp } from '../merge'
 import { errorText } from '../printErrors'
+import { StatusError } from '../../sim/api/errors'
 import { parseResourceArgs } from '../resources'
 import { selectObjects } from '../select'
 
@@ -21,12 +22,26 @@ const FLAGS: FlagSpec[] = [
   { name: 'subresource', type: 'string' },
 ]
 
+/** A JSON patch that does not apply is a 422 the API server words generically. */
+function applyJsonPatch(obj: KubeObject, ops: JsonPatchOp[]): unknown {
+  try {
+    return jsonPatch(obj, ops)
+  } catch {
+    throw new StatusError(
+      'BadRequest',
+      'The request is invalid: the server rejected our request due to an error in our request',
+      { kind: 'JsonPatch' },
+    )
+  }
+}
+
 export function patch(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, FLAGS)
   const text =
     (flags.patch as string | undefined) ??
     (flags['patch-file'] ? env.readFile(flags['patch-file'] as string) : undefined)
-  if (text === undefined) throw new KubectlError('must specify -p to patch')
+  if (text === undefined)
+    throw new KubectlError('must specify --patch or --patch-file containing the contents of the patch')
   let body: unknown
   try {
     body = load(text, { schema: YAML11_SCHEMA })
@@ -53,7 +68,7 @@ export function patch(argv: string[], env: KubectlEnv): CommandOutcome {
     try {
       const patched =
         type === 'json'
-          ? jsonPatch(obj, body as JsonPatchOp[])
+          ? applyJsonPatch(obj, body as JsonPatchOp[])
           : type === 'merge'
             ? jsonMergePatch(obj, body)
             : strategicMergePatch(obj, body)

@@ -3,7 +3,7 @@
 // `pod/NAME created`. A pod that fails ends with `pod NS/NAME terminated (Reason)` and its code.
 import type { Pod } from '../../sim/model'
 import type { CommandOutcome, KubectlEnv } from '../env'
-import { KubectlError, TTY_WARNING } from '../env'
+import { KubectlError, TTY_WARNING, UsageError } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
 import { errorText } from '../printErrors'
 import { deletedLine } from './delete'
@@ -29,14 +29,16 @@ const FLAGS: FlagSpec[] = [
 export function run(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args, rest } = parseFlags(argv, FLAGS)
   const name = args[0]
-  if (!name) throw new KubectlError('NAME is required for run')
   const image = flags.image as string | undefined
-  if (!image) throw new KubectlError('--image is required')
+  if (!image) throw new KubectlError('required flag(s) "image" not set')
+  if (!name) throw new UsageError('NAME is required for run')
   const restart = flags.restart as string
   if (!['Always', 'OnFailure', 'Never'].includes(restart))
     throw new KubectlError(`invalid restart policy: ${restart}`)
   const attach = !!flags.stdin || !!flags.attach
-  if (flags.rm && !attach) throw new KubectlError('--rm should only be used for attached containers')
+  if (flags.rm && !attach) throw new UsageError('--rm should only be used for attached containers')
+  if (flags.tty && !flags.stdin)
+    throw new UsageError('-i/--stdin is required for containers with -t/--tty=true')
   const command = [...args.slice(1), ...(rest ?? [])]
   const namespace = (flags.namespace as string | undefined) ?? 'default'
   const labels = flags.labels
@@ -93,16 +95,17 @@ export function run(argv: string[], env: KubectlEnv): CommandOutcome {
       const runtime = env.sim.containerRuntime
       if (p && runtime) env.out(runtime.containerLogs(p, name))
       let code = reason === 'done' ? 0 : 1
-      const terminated = p?.status.containerStatuses?.[0]?.state.terminated
-      if (p?.status.phase === 'Failed' && terminated) {
-        env.err(
-          `error: pod ${namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`,
-        )
-        code = terminated.exitCode
-      }
+      // --rm deletes the pod (deferred in run.go) before the failure is reported.
       if (flags.rm && p) {
         api.delete('Pod', namespace, name)
         env.out(deletedLine(p, false))
+      }
+      const terminated = p?.status.containerStatuses?.[0]?.state.terminated
+      if (p?.status.phase === 'Failed' && terminated) {
+        env.err(
+          `pod ${namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ? terminated.message + '\n' : ''}`,
+        )
+        code = terminated.exitCode
       }
       return code
     },

@@ -23,8 +23,9 @@ const FLAGS: FlagSpec[] = [
 const SCALABLE = new Set(['StatefulSet', 'Deployment', 'ReplicaSet'])
 
 export function scale(argv: string[], env: KubectlEnv): CommandOutcome {
-  const { flags, args } = parseFlags(argv, FLAGS)
+  const { flags, args, given } = parseFlags(argv, FLAGS)
   const replicas = flags.replicas as number
+  if (!given.has('replicas')) throw new KubectlError('required flag(s) "replicas" not set')
   if (replicas < 0)
     throw new KubectlError(
       'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',

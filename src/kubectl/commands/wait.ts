@@ -1,6 +1,7 @@
 // kubectl wait (pkg/cmd/wait): --for=condition=C[=value], --for=delete, --for=jsonpath='{…}'=V;
 // prints `<kind>/<name> condition met` per object as it happens; default timeout 30s.
 import type { KubeObject } from '../../sim/model'
+import { kindInfo, qualifiedSingular } from '../../sim/model/kinds'
 import type { CommandOutcome, KubectlEnv } from '../env'
 import { KubectlError } from '../env'
 import { parseFlags, type FlagSpec } from '../flags'
@@ -40,7 +41,7 @@ export function wait(argv: string[], env: KubectlEnv): CommandOutcome {
   }
   const store = env.sim.ctx.store
   const pending = new Set(objects)
-  const ref = (o: KubeObject) => `${o.kind.toLowerCase()}/${o.metadata.name}`
+  const ref = (o: KubeObject) => `${qualifiedSingular(kindInfo(o.kind)!)}/${o.metadata.name}`
   const check = (): boolean => {
     for (const o of [...pending]) {
       const current = store.get<KubeObject>(o.kind, o.metadata.namespace, o.metadata.name)

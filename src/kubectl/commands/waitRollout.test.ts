@@ -202,7 +202,7 @@ describe('kubectl wait', () => {
 
   // wait prints with a NamePrinter ("condition met"), which names objects kind.group/name like
   // every other kubectl printer: statefulset.apps/web, not statefulset/web.
-  test.fails('names a StatefulSet statefulset.apps/web', () => {
+  test('names a StatefulSet statefulset.apps/web', () => {
     const k = freshWeb()
     expect(k.kubectl(`wait --for=jsonpath='{.status.readyReplicas}'=2 sts/web`).stdout).toBe(
       'statefulset.apps/web condition met\n',

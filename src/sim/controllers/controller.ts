@@ -24,6 +24,28 @@ export abstract class Controller {
     return 0
   }
 
+  /**
+   * A failed sync: queue the key again after the work queue's per-item exponential back-off
+   * (client-go's default rate limiter: 5 ms doubling, at most 1000 s); some controllers use
+   * their own base and give up after a number of retries.
+   */
+  protected retry(key: string, policy: { baseMs?: number; maxMs?: number; maxRetries?: number } = {}): void {
+    const failures = this.ctx.state.get('controllers.failures', () => new Map<string, number>())
+    const id = `${this.name}|${key}`
+    const n = failures.get(id) ?? 0
+    if (n >= (policy.maxRetries ?? Infinity)) {
+      failures.delete(id)
+      return
+    }
+    failures.set(id, n + 1)
+    this.enqueue(key, Math.min(policy.maxMs ?? 1_000_000, (policy.baseMs ?? 5) * 2 ** n))
+  }
+
+  /** A successful sync: the key's back-off starts over. */
+  protected forget(key: string): void {
+    this.ctx.state.get('controllers.failures', () => new Map<string, number>()).delete(`${this.name}|${key}`)
+  }
+
   /** Queues `key` for a sync after the controller's latency (plus `delayMs`); repeated calls fold into one. */
   enqueue(key: string, delayMs = 0): void {
     this.ctx.enqueueSync(this.name, key, this.ctx.timings.controllerLatency + delayMs)

@@ -4,8 +4,10 @@ import { checkConvergence, perform, runSession, sessionArbitrary } from './actio
 import { TestCluster } from './testCluster'
 import { Timeline } from '../timeline'
 
-/** Sequences per property in `npm test`; `npm run fuzz -- N` runs more. */
+/** Sequences per property in `npm test`; `npm run fuzz -- N` runs more, from fresh seeds. */
 const RUNS = 150
+/** A fixed seed keeps `npm test` repeatable; exploration is `npm run fuzz`'s job. */
+const SEED = 20261126
 
 describe('random user sessions', () => {
   test('keep every invariant after every task, and a live set converges to all ordinals Ready', () => {
@@ -14,7 +16,7 @@ describe('random user sessions', () => {
         const cluster = runSession(actions, seed)
         expect(checkConvergence(cluster)).toBeUndefined()
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     )
   })
 
@@ -27,7 +29,7 @@ describe('random user sessions', () => {
           )
         expect(fingerprint(runSession(actions, 9))).toBe(fingerprint(runSession(actions, 9)))
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: SEED },
     )
   })
 })
@@ -54,7 +56,7 @@ describe('time travel over random sessions', () => {
         timeline.advanceTo(end)
         expect(fingerprint()).toBe(straight)
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: SEED },
     )
   })
 })

@@ -67,7 +67,8 @@ export class EndpointSliceController extends Controller {
     if (!selectsPods(svc)) return
     const { groups, skippedPods } = this.desiredEndpoints(svc)
     this.reconciler.reconcile(svc, this.reconciler.managedSlices(namespace, name), groups)
-    if (skippedPods) this.retry(key)
+    if (skippedPods)
+      this.retry(key, { baseMs: BASE_BACKOFF_MS, maxMs: MAX_BACKOFF_MS, maxRetries: MAX_RETRIES })
     else this.forget(key)
   }
 
@@ -105,25 +106,6 @@ export class EndpointSliceController extends Controller {
       if (endpoint.addresses.length > 0) group.endpoints.set(endpointKey(endpoint), endpoint)
     }
     return { groups, skippedPods }
-  }
-
-  private retries(): ReadonlyMap<string, number> {
-    return this.ctx.state.get<ReadonlyMap<string, number>>(`${this.name}/retries`, () => new Map())
-  }
-
-  /** AddRateLimited: requeue with exponential backoff, giving up after MAX_RETRIES. */
-  private retry(key: string): void {
-    const n = this.retries().get(key) ?? 0
-    if (n >= MAX_RETRIES) return this.forget(key)
-    this.ctx.state.set(`${this.name}/retries`, new Map(this.retries()).set(key, n + 1))
-    this.enqueue(key, Math.min(BASE_BACKOFF_MS * 2 ** n, MAX_BACKOFF_MS))
-  }
-
-  private forget(key: string): void {
-    if (!this.retries().has(key)) return
-    const next = new Map(this.retries())
-    next.delete(key)
-    this.ctx.state.set(`${this.name}/retries`, next)
   }
 }
 

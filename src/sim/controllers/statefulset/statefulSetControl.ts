@@ -34,6 +34,8 @@ export interface SyncResult {
   status: StatefulSetStatus
   /** Set when the pass must look again after a delay (minReadySeconds). */
   requeueAfterMs?: number
+  /** A create or delete failed: the work queue retries with back-off. */
+  failed?: boolean
 }
 
 export class StatefulSetControl {
@@ -113,7 +115,10 @@ export class StatefulSetControl {
       }
       if (!pod.metadata.uid) {
         const err = this.podControl.createStatefulPod(set, pod)
-        if (err) return true
+        if (err) {
+          result.failed = true
+          return true
+        }
         return monotonic
       }
       if (f.phase === 'Pending') this.podControl.createMissingPersistentVolumeClaims(set, pod)

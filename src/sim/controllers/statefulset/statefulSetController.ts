@@ -107,6 +107,8 @@ export class StatefulSetController extends Controller {
     const latest = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name)
     if (latest) this.statusUpdater.updateStatefulSetStatus(latest, result.status)
     this.truncateHistory(set, revisions, pods)
+    if (result.failed) this.retry(key)
+    else this.forget(key)
     if (result.requeueAfterMs !== undefined) this.enqueue(key, result.requeueAfterMs)
   }
 

@@ -299,6 +299,7 @@ export function newStatefulSetPod(
     kind: 'Pod',
     metadata: {
       name,
+      generateName: `${set.metadata.name}-`,
       namespace: set.metadata.namespace,
       labels: {
         ...(t.metadata?.labels ?? {}),
