@@ -95,7 +95,7 @@ describe('parseFlags fails with pflag messages', () => {
 
   // pflag reports the rest of the group from the unknown letter on (`in -%s` with the remaining
   // shorthands), so `-wz` reads `'z' in -z`; kubectl 1.32 prints exactly that.
-  test.fails('an unknown shorthand inside a group names the rest of the group from that letter', () => {
+  test('an unknown shorthand inside a group names the rest of the group from that letter', () => {
     expect(failure('-wz')).toBe("unknown shorthand flag: 'z' in -z")
   })
 
@@ -114,7 +114,7 @@ describe('parseFlags fails with pflag messages', () => {
   })
 
   // pflag's FlagSet.Set names a flag that has a shorthand as "-w, --watch".
-  test.fails('a bad value of a flag with a shorthand names both spellings', () => {
+  test('a bad value of a flag with a shorthand names both spellings', () => {
     expect(failure('--watch=maybe')).toBe(
       'invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
     )

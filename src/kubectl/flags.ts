@@ -46,16 +46,18 @@ export function parseFlags(tokens: string[], specs: FlagSpec[]): ParsedArgs {
 
   const set = (spec: FlagSpec, raw: string): void => {
     given.add(spec.name)
+    // pflag names a flag that has a shorthand as "-w, --watch" in value errors.
+    const label = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`
     if (spec.type === 'bool') {
       if (raw !== 'true' && raw !== 'false')
         throw new FlagError(
-          `invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
+          `invalid argument "${raw}" for "${label}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`,
         )
       flags[spec.name] = raw === 'true'
     } else if (spec.type === 'int') {
       if (!/^-?\d+$/.test(raw))
         throw new FlagError(
-          `invalid argument "${raw}" for "--${spec.name}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
+          `invalid argument "${raw}" for "${label}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`,
         )
       flags[spec.name] = Number(raw)
     } else if (spec.type === 'strings') {
@@ -87,7 +89,7 @@ export function parseFlags(tokens: string[], specs: FlagSpec[]): ParsedArgs {
       for (let j = 1; j < tok.length; j++) {
         const ch = tok[j]!
         const spec = byShort.get(ch)
-        if (!spec) throw new FlagError(`unknown shorthand flag: '${ch}' in ${tok}`)
+        if (!spec) throw new FlagError(`unknown shorthand flag: '${ch}' in -${tok.slice(j)}`)
         if (spec.type === 'bool') {
           if (tok[j + 1] === '=') {
             set(spec, tok.slice(j + 2))

@@ -178,7 +178,7 @@ describe('kubectl get prints the server-side table of each kind', () => {
   })
 
   // get.go adds a LABELS column (`app=nginx,…`, or `<none>`) with --show-labels.
-  test.fails('--show-labels adds a LABELS column', () => {
+  test('--show-labels adds a LABELS column', () => {
     expect(stdout(k, 'get sts --show-labels')).toBe(
       'NAME   READY   AGE   LABELS\nweb    2/2     12m   <none>\n',
     )
@@ -350,9 +350,9 @@ describe('kubectl get selects what to list', () => {
   })
 
   // pflag hands everything after `--` to the command as arguments (ArgsLenAtDash), so
-  // `kubectl get -- pods` is `kubectl get pods` and `get pods -- web-0` gets only web-0.
-  test.fails('arguments after -- are still resource arguments', () => {
-    expect(stdout(k, 'get -- pods -o name')).toBe('pod/web-0\npod/web-1\n')
+  // `kubectl get -o name -- pods` is `kubectl get -o name pods`.
+  test('arguments after -- are still resource arguments', () => {
+    expect(stdout(k, 'get -o name -- pods')).toBe('pod/web-0\npod/web-1\n')
   })
 })
 

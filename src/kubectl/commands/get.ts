@@ -66,6 +66,7 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
     wide: output === 'wide',
     noHeaders: !!flags['no-headers'],
     withNamespace: allNamespaces,
+    showLabels: !!flags['show-labels'],
   }
   const watch = !!flags.watch || !!flags['watch-only']
   const named = targets.some((t) => t.names)

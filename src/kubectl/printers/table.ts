@@ -5,6 +5,7 @@
 import { kindInfo } from '../../sim/model/kinds'
 import type { KubeObject } from '../../sim/model'
 import { type ColumnDefinition, tableHandler } from './columns'
+import { formatLabelMap } from './columns/util'
 import { KUBECTL_TABLE, TabWriter } from './tabwriter'
 import { escapeTerminal } from './terminal'
 
@@ -21,6 +22,8 @@ export interface TableOptions {
   withKind?: boolean
   /** Reuse across calls for a watch stream: headers once, widths remembered. */
   writer?: TableWriter
+  /** `--show-labels`: a LABELS column last (`app=nginx,…` or `<none>`). */
+  showLabels?: boolean
   /** `--output-watch-events`: an EVENT column (`ADDED   `, `MODIFIED`…) before everything else. */
   watchEvent?: WatchEventType
 }
@@ -123,6 +126,10 @@ function writeTable(writer: TableWriter, objects: readonly KubeObject[], opts: T
       rows = rows.map((r) =>
         r.map((cell, i) => (i === nameColumn ? `${kindPrefix(opts.kind)}/${cell}` : cell)),
       )
+  }
+  if (opts.showLabels) {
+    columns = [...columns, { name: 'Labels' }]
+    rows = rows.map((r, i) => [...r, formatLabelMap(objects[i]!.metadata.labels)])
   }
   if (opts.withNamespace && namespaced) {
     columns = [{ name: 'Namespace' }, ...columns]
