@@ -3,6 +3,8 @@
 // Prints a table; writes bench/results.json with the machine's facts. Not a test: figures only.
 import * as fs from 'node:fs'
 import * as os from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { Simulation } from '../src/sim/simulation'
 import { Timeline } from '../src/sim/timeline'
 import type { KubeObject, StatefulSet } from '../src/sim/model'
@@ -105,10 +107,32 @@ function measureSeek(): { seekMs: number; checkpoints: number } {
   return { seekMs: runs.sort((a, b) => a - b)[2]!, checkpoints: timeline.checkpointCount }
 }
 
+/** Runs one scenario in a fresh Node process, so one scenario's heap does not slow the next. */
+function isolated(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: number): Figure {
+  const args = [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    '--one',
+    String(replicas),
+    policy,
+    String(runs),
+  ]
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Figure
+}
+
+const oneAt = process.argv.indexOf('--one')
+if (oneAt >= 0) {
+  const [replicas, policy, runs] = process.argv.slice(oneAt + 1)
+  process.stdout.write(
+    JSON.stringify(measure(Number(replicas), policy as 'Parallel' | 'OrderedReady', Number(runs))),
+  )
+  process.exit(0)
+}
+
 const figures = [
-  measure(1000, 'Parallel', 3),
-  measure(10000, 'Parallel', 1),
-  measure(1000, 'OrderedReady', 3),
+  isolated(1000, 'Parallel', 3),
+  isolated(10000, 'Parallel', 1),
+  isolated(1000, 'OrderedReady', 3),
 ]
 const seek = measureSeek()
 const [p1k, p10k, o1k] = figures as [Figure, Figure, Figure]

@@ -104,6 +104,10 @@ export class ObjectStore {
     return [...byKind.values()].flatMap((set) => [...set]) as T[]
   }
 
+  dependentCount(uid: string, kind: string): number {
+    return this.byOwner.get(uid)?.get(kind)?.size ?? 0
+  }
+
   count(kind: string): number {
     return this.kinds.get(kind)?.size ?? 0
   }

@@ -116,7 +116,7 @@ export class StatefulSetController extends Controller {
   override syncCost(key: string): number {
     const [namespace, name] = key.split('/') as [string, string]
     const set = this.ctx.store.get<StatefulSet>('StatefulSet', namespace, name)
-    return set ? Math.floor(this.ctx.store.dependents(set.metadata.uid, 'Pod').length / 100) : 0
+    return set ? Math.floor(this.ctx.store.dependentCount(set.metadata.uid, 'Pod') / 100) : 0
   }
 
   /** getPodsForStatefulSet: owned pods that still match, plus adopted orphans; releases the rest. */
@@ -187,13 +187,15 @@ export class StatefulSetController extends Controller {
 
   /** truncateHistory: non-live revisions beyond revisionHistoryLimit go, oldest first. */
   private truncateHistory(set: StatefulSet, revisions: Revisions, pods: Pod[]): void {
+    const limit = set.spec.revisionHistoryLimit ?? 10
+    // Nothing to truncate while the whole history fits (spares a walk over every pod).
+    if (this.ctx.store.dependentCount(set.metadata.uid, 'ControllerRevision') <= limit) return
     const live = new Set([revisions.current.metadata.name, revisions.update.metadata.name])
     for (const pod of pods) {
       const rev = getPodRevision(pod)
       if (rev) live.add(rev)
     }
     const history = this.ownedRevisions(set).filter((r) => !live.has(r.metadata.name))
-    const limit = set.spec.revisionHistoryLimit ?? 10
     for (const r of history.slice(0, Math.max(0, history.length - limit))) {
       this.ctx.api.delete('ControllerRevision', r.metadata.namespace, r.metadata.name)
     }
