@@ -130,9 +130,9 @@ if (oneAt >= 0) {
 }
 
 const figures = [
-  isolated(1000, 'Parallel', 3),
-  isolated(10000, 'Parallel', 1),
-  isolated(1000, 'OrderedReady', 3),
+  isolated(1000, 'Parallel', 5),
+  isolated(10000, 'Parallel', 3),
+  isolated(1000, 'OrderedReady', 5),
 ]
 const seek = measureSeek()
 const [p1k, p10k, o1k] = figures as [Figure, Figure, Figure]
