@@ -3,7 +3,7 @@
 // stateful_set_utils.go (getPatch, newRevision, ApplyRevision). A revision records only
 // spec.template, so only template changes make new revisions.
 import type { ControllerRevision, StatefulSet } from '../../model'
-import { newControllerRef, structuredCopy } from './utils'
+import { newControllerRef } from './utils'
 
 export const HASH_LABEL = 'controller.kubernetes.io/hash'
 
@@ -32,7 +32,7 @@ export function revisionData(set: StatefulSet): string {
   const template = set.spec.template
   const cached = dataByTemplate.get(template)
   if (cached !== undefined) return cached
-  const data = JSON.stringify({ spec: { template: { ...structuredCopy(template), $patch: 'replace' } } })
+  const data = JSON.stringify({ spec: { template: { ...template, $patch: 'replace' } } })
   if (Object.isFrozen(template)) dataByTemplate.set(template, data)
   return data
 }

@@ -265,7 +265,7 @@ export function getPersistentVolumeClaims(
         labels: { ...(t.metadata.labels ?? {}), ...(set.spec.selector.matchLabels ?? {}) },
         ...(t.metadata.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
       },
-      spec: structuredCopy(t.spec),
+      spec: t.spec,
       status: { phase: 'Pending' },
     } as PersistentVolumeClaim)
   }
@@ -293,7 +293,9 @@ export function newStatefulSetPod(
     })),
     ...(t.spec.volumes ?? []).filter((v) => !templateNames.has(v.name)),
   ]
-  const spec = structuredCopy(t.spec)
+  // Stored objects are immutable, so the new pod may share the template's parts (the API server
+  // copies what it stores anyway).
+  const spec = t.spec
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -318,8 +320,4 @@ export function newStatefulSetPod(
     },
     status: { phase: 'Pending' },
   } as unknown as Pod
-}
-
-export function structuredCopy<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T)
 }
