@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test'
 // E2E_PORT overrides the preview port; the default avoids vite preview's 4173,
 // which other sessions on a shared machine may already hold.
 const PORT = Number(process.env.E2E_PORT ?? 4180)
+// E2E_DIST serves another build folder (several people testing at once build into their own).
+const DIST = process.env.E2E_DIST ?? 'dist'
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   // Serves the production build: run `vite build` first (npm test does).
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 60_000,

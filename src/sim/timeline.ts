@@ -41,6 +41,16 @@ export class Timeline {
     return result
   }
 
+  /**
+   * Records that something was just done now (a command that turned out to change the cluster):
+   * the old future is dropped and a checkpoint taken — `act` for actions whose effect is only
+   * known afterwards.
+   */
+  recordAction(): void {
+    this.fork()
+    this.mark()
+  }
+
   /** Plays forward to `t`: through what was computed before (actions included), then onwards, checkpointing every interval. */
   advanceTo(t: number): void {
     if (t <= this.end) {

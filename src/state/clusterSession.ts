@@ -1,0 +1,188 @@
+// The bridge between the engine and the page, framework-free: one simulated cluster with its
+// timeline, the console's kubectl commands (blocking ones keep running as simulated time
+// plays, like a terminal), applies from the editor, and immutable snapshots for drawing.
+import { Simulation } from '../sim/simulation'
+import { Timeline } from '../sim/timeline'
+import type {
+  EndpointSlice,
+  Event,
+  KubeObject,
+  Node,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  Service,
+  StatefulSet,
+  StorageClass,
+} from '../sim/model'
+import { runKubectl } from '../kubectl/kubectl'
+import { isContinuation, type Continuation, type KubectlEnv } from '../kubectl/env'
+import { splitCommandLine } from './commandLine'
+
+export type Stream = 'in' | 'out' | 'err'
+
+export interface ConsoleLine {
+  readonly id: number
+  readonly stream: Stream
+  readonly text: string
+}
+
+/** Everything the page draws, at one simulated moment. Arrays hold the store's immutable objects. */
+export interface ClusterSnapshot {
+  readonly now: number
+  /** The furthest moment computed (the end of the scrubber). */
+  readonly end: number
+  readonly resourceVersion: string
+  readonly pods: readonly Pod[]
+  readonly statefulSets: readonly StatefulSet[]
+  readonly services: readonly Service[]
+  readonly claims: readonly PersistentVolumeClaim[]
+  readonly volumes: readonly PersistentVolume[]
+  readonly storageClasses: readonly StorageClass[]
+  readonly nodes: readonly Node[]
+  readonly endpointSlices: readonly EndpointSlice[]
+  readonly events: readonly Event[]
+}
+
+export interface CommandResult {
+  readonly stdout: string
+  readonly stderr: string
+  readonly exitCode: number
+}
+
+export class ClusterSession {
+  readonly sim: Simulation
+  readonly timeline: Timeline
+  private active: Continuation | undefined
+  private lineId = 0
+  private readonly listeners = new Set<(line: ConsoleLine) => void>()
+
+  constructor(seed = 1) {
+    this.sim = new Simulation({ seed })
+    this.timeline = new Timeline(this.sim, { intervalMs: 5_000 })
+  }
+
+  /** Receives every console line as it is written. Returns an unsubscribe function. */
+  onConsole(listener: (line: ConsoleLine) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  get busy(): boolean {
+    return this.active !== undefined
+  }
+
+  /** `kubectl apply -f` of the editor's text, as an action on the timeline (it forks the future). */
+  apply(text: string, source = 'editor.yaml'): CommandResult {
+    let stdout = ''
+    let stderr = ''
+    const env: KubectlEnv = {
+      sim: this.sim,
+      out: (s) => (stdout += s),
+      err: (s) => (stderr += s),
+      readFile: (path) => (path === source ? text : undefined),
+      terminal: true,
+    }
+    const outcome = this.timeline.act(() => runKubectl(['apply', '-f', source], env))
+    return { stdout, stderr, exitCode: isContinuation(outcome) ? 0 : outcome }
+  }
+
+  /** Runs a console line (`kubectl …`); output streams to the console listeners. */
+  command(line: string): void {
+    this.write('in', line)
+    if (this.active) this.interrupt()
+    const argv = splitCommandLine(line)
+    if ('error' in argv) {
+      this.write('err', `${argv.error}\n`)
+      return
+    }
+    if (argv.words.length === 0) return
+    if (argv.words[0] !== 'kubectl') {
+      this.write('err', `${argv.words[0]}: command not found (this console runs kubectl)\n`)
+      return
+    }
+    const env: KubectlEnv = {
+      sim: this.sim,
+      out: (s) => this.write('out', s),
+      err: (s) => this.write('err', s),
+      readFile: () => undefined,
+      terminal: true,
+    }
+    // Only a command that changed the cluster is an action on the timeline (and forks it).
+    const rv = this.sim.ctx.store.resourceVersion
+    const outcome = runKubectl(argv.words.slice(1), env)
+    if (this.sim.ctx.store.resourceVersion !== rv) this.timeline.recordAction()
+    if (isContinuation(outcome)) {
+      if (outcome.poll()) outcome.finish('done')
+      else this.active = outcome
+    }
+  }
+
+  /** Ctrl+C: stops a running command (a watch, a wait). */
+  interrupt(): void {
+    const active = this.active
+    this.active = undefined
+    if (active) {
+      active.finish('interrupted')
+      this.write('err', '^C\n')
+    }
+  }
+
+  /** Plays forward to `t` (through what was computed, then onwards); running commands see every step. */
+  advanceTo(t: number): void {
+    if (this.active) {
+      const active = this.active
+      if (t > this.timeline.end) {
+        this.timeline.advanceTo(this.timeline.end)
+        this.sim.advanceUntil(() => active.poll(), t - this.sim.now)
+        this.timeline.advanceTo(t)
+      } else this.timeline.advanceTo(t)
+      if (active.poll()) {
+        this.active = undefined
+        active.finish('done')
+      }
+      return
+    }
+    this.timeline.advanceTo(t)
+  }
+
+  /** Moves to any computed moment; a running command is stopped first (its output is history). */
+  seek(t: number): void {
+    if (this.active) this.interrupt()
+    this.timeline.seek(t)
+  }
+
+  /** Advances to the next moment at which the cluster changes (within a minute). */
+  step(): void {
+    const rv = this.sim.ctx.store.resourceVersion
+    const next = this.sim.nextTaskTime()
+    if (next === undefined) return
+    this.timeline.fork()
+    this.sim.advanceUntil(() => this.sim.ctx.store.resourceVersion !== rv, 60_000)
+    this.timeline.advanceTo(this.sim.now)
+  }
+
+  snapshot(): ClusterSnapshot {
+    const store = this.sim.ctx.store
+    const list = <T extends KubeObject>(kind: string) => store.list<T>(kind)
+    return {
+      now: this.sim.now,
+      end: this.timeline.end,
+      resourceVersion: store.resourceVersion,
+      pods: list<Pod>('Pod'),
+      statefulSets: list<StatefulSet>('StatefulSet'),
+      services: list<Service>('Service'),
+      claims: list<PersistentVolumeClaim>('PersistentVolumeClaim'),
+      volumes: list<PersistentVolume>('PersistentVolume'),
+      storageClasses: list<StorageClass>('StorageClass'),
+      nodes: list<Node>('Node'),
+      endpointSlices: list<EndpointSlice>('EndpointSlice'),
+      events: list<Event>('Event'),
+    }
+  }
+
+  private write(stream: Stream, text: string): void {
+    const line: ConsoleLine = { id: ++this.lineId, stream, text }
+    for (const l of this.listeners) l(line)
+  }
+}

@@ -1,0 +1,100 @@
+// The page's single store (Zustand): the latest cluster snapshot, the clock (playing, speed),
+// console lines and the editor text. Components read narrow slices through selectors and call
+// actions; only actions touch the engine (through ClusterSession).
+import { createStore } from 'zustand/vanilla'
+import { useStore } from 'zustand'
+import { ClusterSession, type ClusterSnapshot, type CommandResult, type ConsoleLine } from './clusterSession'
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const
+
+/** Console lines kept on screen (older ones scroll away). */
+const MAX_CONSOLE_LINES = 2000
+
+export interface AppState {
+  snapshot: ClusterSnapshot
+  playing: boolean
+  speed: number
+  console: readonly ConsoleLine[]
+  editorText: string
+  lastApply?: CommandResult
+  actions: AppActions
+}
+
+export interface AppActions {
+  play(): void
+  pause(): void
+  togglePlay(): void
+  setSpeed(speed: number): void
+  /** Real milliseconds passed since the last frame: advances simulated time when playing. */
+  tick(realMs: number): void
+  seek(t: number): void
+  step(): void
+  apply(text?: string): CommandResult
+  runCommand(line: string): void
+  interrupt(): void
+  setEditorText(text: string): void
+}
+
+export function createAppStore(session: ClusterSession, initialText: string) {
+  const store = createStore<AppState>()((set, get) => {
+    const publish = () => set({ snapshot: session.snapshot() })
+    session.onConsole((line) => {
+      const lines = get().console
+      set({ console: lines.length >= MAX_CONSOLE_LINES ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line] : [...lines, line] })
+    })
+    const actions: AppActions = {
+      play: () => set({ playing: true }),
+      pause: () => set({ playing: false }),
+      togglePlay: () => set({ playing: !get().playing }),
+      setSpeed: (speed) => set({ speed }),
+      tick: (realMs) => {
+        const { playing, speed, snapshot } = get()
+        if (!playing || realMs <= 0) return
+        session.advanceTo(snapshot.now + Math.min(realMs, 250) * speed)
+        publish()
+      },
+      seek: (t) => {
+        session.seek(t)
+        publish()
+      },
+      step: () => {
+        set({ playing: false })
+        session.step()
+        publish()
+      },
+      apply: (text) => {
+        const result = session.apply(text ?? get().editorText)
+        set({ lastApply: result })
+        publish()
+        return result
+      },
+      runCommand: (line) => {
+        session.command(line)
+        publish()
+      },
+      interrupt: () => session.interrupt(),
+      setEditorText: (editorText) => set({ editorText }),
+    }
+    return { snapshot: session.snapshot(), playing: true, speed: 1, console: [], editorText: initialText, actions }
+  })
+  return store
+}
+
+export type AppStore = ReturnType<typeof createAppStore>
+
+let appStore: AppStore | undefined
+
+/** The page's store (created on first use). */
+export function getAppStore(initialText = ''): AppStore {
+  appStore ??= createAppStore(new ClusterSession(1), initialText)
+  return appStore
+}
+
+/** Reads a slice of the page's state; re-renders only when that slice changes. */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(getAppStore(), selector)
+}
+
+export function useActions(): AppActions {
+  return useStore(getAppStore(), (s) => s.actions)
+}
