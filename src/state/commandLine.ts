@@ -10,7 +10,8 @@ export function splitCommandLine(line: string): { words: string[] } | { error: s
     const ch = line[i]!
     if (quote) {
       if (ch === quote) quote = undefined
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) word += line[++i]
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!))
+        word += line[++i]
       else word += ch
       continue
     }

@@ -40,7 +40,12 @@ export function createAppStore(session: ClusterSession, initialText: string) {
     const publish = () => set({ snapshot: session.snapshot() })
     session.onConsole((line) => {
       const lines = get().console
-      set({ console: lines.length >= MAX_CONSOLE_LINES ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line] : [...lines, line] })
+      set({
+        console:
+          lines.length >= MAX_CONSOLE_LINES
+            ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line]
+            : [...lines, line],
+      })
     })
     const actions: AppActions = {
       play: () => set({ playing: true }),
@@ -75,7 +80,14 @@ export function createAppStore(session: ClusterSession, initialText: string) {
       interrupt: () => session.interrupt(),
       setEditorText: (editorText) => set({ editorText }),
     }
-    return { snapshot: session.snapshot(), playing: true, speed: 1, console: [], editorText: initialText, actions }
+    return {
+      snapshot: session.snapshot(),
+      playing: true,
+      speed: 1,
+      console: [],
+      editorText: initialText,
+      actions,
+    }
   })
   return store
 }
