@@ -5,9 +5,9 @@
 // pod is bound once the claim is (the PreBind wait). No preemption, no resources accounting.
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../model'
 import { Controller } from '../controllers/controller'
+import { ANN_SELECTED_NODE } from '../controllers/volume/persistentVolumeController'
 import { objectKey, type WatchEvent } from '../api/store'
 
-export const SELECTED_NODE_ANNOTATION = 'volume.kubernetes.io/selected-node'
 const COMPONENT = 'default-scheduler'
 
 export class Scheduler extends Controller {
@@ -86,14 +86,14 @@ export class Scheduler extends Controller {
 
     const nodes = this.feasibleNodes(pod, claims)
     if (typeof nodes === 'string') return this.fail(pod, nodes)
-    const selected = delayed.map((c) => c.metadata.annotations?.[SELECTED_NODE_ANNOTATION]).find((n) => n)
+    const selected = delayed.map((c) => c.metadata.annotations?.[ANN_SELECTED_NODE]).find((n) => n)
     const node = (selected && nodes.find((n) => n.metadata.name === selected)) || this.pickNode(nodes)
     if (delayed.length > 0) {
       for (const claim of delayed) {
-        if (claim.metadata.annotations?.[SELECTED_NODE_ANNOTATION] !== node.metadata.name) {
+        if (claim.metadata.annotations?.[ANN_SELECTED_NODE] !== node.metadata.name) {
           const annotations = {
             ...claim.metadata.annotations,
-            [SELECTED_NODE_ANNOTATION]: node.metadata.name,
+            [ANN_SELECTED_NODE]: node.metadata.name,
           }
           this.ctx.api.update<PersistentVolumeClaim>({
             ...claim,
