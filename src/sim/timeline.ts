@@ -87,6 +87,11 @@ export class Timeline {
     this.horizon = this.sim.now
   }
 
+  /** The moment of the first checkpoint after `t`, if any (where a recorded action may lie). */
+  nextCheckpointAfter(t: number): number | undefined {
+    return this.marks.find((m) => m.at > t)?.at
+  }
+
   get checkpointCount(): number {
     return this.marks.length
   }

@@ -72,6 +72,19 @@ describe('ClusterSession', () => {
     expect(s.snapshot().end).toBe(10_000)
   })
 
+  test('stepping through the recorded future replays the actions recorded there', () => {
+    const { s } = session()
+    s.apply(webYaml)
+    s.advanceTo(20_000)
+    s.command('kubectl scale sts web --replicas=3')
+    s.advanceTo(40_000)
+    s.seek(19_900)
+    expect(s.snapshot().statefulSets[0]!.spec.replicas).toBe(2)
+    while (s.snapshot().now < 20_000) s.step()
+    expect(s.snapshot().statefulSets[0]!.spec.replicas).toBe(3)
+    expect(s.snapshot().end).toBe(40_000)
+  })
+
   test('step stops at the next change of the cluster', () => {
     const { s } = session()
     s.apply(webYaml)

@@ -152,14 +152,23 @@ export class ClusterSession {
     this.timeline.seek(t)
   }
 
-  /** Advances to the next moment at which the cluster changes (within a minute). */
+  /**
+   * Advances to the next moment at which the cluster changes (looking a minute ahead at most),
+   * through the recorded future when in the past — checkpoint by checkpoint, so recorded actions
+   * are replayed, not skipped.
+   */
   step(): void {
     const rv = this.sim.ctx.store.resourceVersion
-    const next = this.sim.nextTaskTime()
-    if (next === undefined) return
-    this.timeline.fork()
-    this.sim.advanceUntil(() => this.sim.ctx.store.resourceVersion !== rv, 60_000)
-    this.timeline.advanceTo(this.sim.now)
+    const limit = this.sim.now + 60_000
+    while (this.sim.now < limit) {
+      const checkpoint = this.timeline.nextCheckpointAfter(this.sim.now)
+      const until = Math.min(limit, checkpoint ?? Infinity)
+      if (this.sim.advanceUntil(() => this.sim.ctx.store.resourceVersion !== rv, until - this.sim.now)) break
+      if (checkpoint === undefined || checkpoint > limit) break
+      this.timeline.seek(checkpoint)
+      if (this.sim.ctx.store.resourceVersion !== rv) break
+    }
+    if (this.sim.now > this.timeline.end) this.timeline.advanceTo(this.sim.now)
   }
 
   snapshot(): ClusterSnapshot {
