@@ -44,6 +44,13 @@ export interface ClusterSnapshot {
   readonly events: readonly Event[]
 }
 
+/** Something the user did that changed the cluster, at a simulated moment: enough to replay a session. */
+export interface RecordedAction {
+  readonly at: number
+  readonly kind: 'apply' | 'command'
+  readonly text: string
+}
+
 export interface CommandResult {
   readonly stdout: string
   readonly stderr: string
@@ -56,10 +63,37 @@ export class ClusterSession {
   private active: Continuation | undefined
   private lineId = 0
   private readonly listeners = new Set<(line: ConsoleLine) => void>()
+  /** The actions behind the current timeline, in order (the future's are dropped on a fork). */
+  private log: RecordedAction[] = []
 
-  constructor(seed = 1) {
+  constructor(readonly seed = 1) {
     this.sim = new Simulation({ seed })
     this.timeline = new Timeline(this.sim, { intervalMs: 5_000 })
+  }
+
+  /**
+   * A session rebuilt from its seed and actions: the engine is deterministic, so replaying them
+   * at their moments gives back the same cluster; then it is computed up to `end` and shown at `now`.
+   */
+  static replay(seed: number, actions: readonly RecordedAction[], end: number, now: number): ClusterSession {
+    const session = new ClusterSession(seed)
+    for (const action of actions) {
+      session.advanceTo(action.at)
+      if (action.kind === 'apply') session.apply(action.text)
+      else session.command(action.text)
+    }
+    session.advanceTo(Math.max(end, session.sim.now))
+    session.seek(now)
+    return session
+  }
+
+  get actions(): readonly RecordedAction[] {
+    return this.log
+  }
+
+  private record(kind: RecordedAction['kind'], text: string): void {
+    const at = this.sim.now
+    this.log = [...this.log.filter((a) => a.at <= at), { at, kind, text }]
   }
 
   /** Receives every console line as it is written. Returns an unsubscribe function. */
@@ -84,6 +118,7 @@ export class ClusterSession {
       terminal: true,
     }
     const outcome = this.timeline.act(() => runKubectl(['apply', '-f', source], env))
+    this.record('apply', text)
     return { stdout, stderr, exitCode: isContinuation(outcome) ? 0 : outcome }
   }
 
@@ -111,7 +146,10 @@ export class ClusterSession {
     // Only a command that changed the cluster is an action on the timeline (and forks it).
     const rv = this.sim.ctx.store.resourceVersion
     const outcome = runKubectl(argv.words.slice(1), env)
-    if (this.sim.ctx.store.resourceVersion !== rv) this.timeline.recordAction()
+    if (this.sim.ctx.store.resourceVersion !== rv) {
+      this.timeline.recordAction()
+      this.record('command', line)
+    }
     if (isContinuation(outcome)) {
       if (outcome.poll()) outcome.finish('done')
       else this.active = outcome

@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { ClusterSession, type ClusterSnapshot, type CommandResult, type ConsoleLine } from './clusterSession'
+import { openPersistentStore, registerSession } from './persistentStore'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const
 
@@ -17,6 +18,8 @@ export interface AppState {
   console: readonly ConsoleLine[]
   editorText: string
   lastApply?: CommandResult
+  /** A message for the learner (stored work set aside, storage full); dismissable. */
+  notice?: string
   actions: AppActions
 }
 
@@ -33,9 +36,18 @@ export interface AppActions {
   runCommand(line: string): void
   interrupt(): void
   setEditorText(text: string): void
+  setNotice(notice: string | undefined): void
 }
 
-export function createAppStore(session: ClusterSession, initialText: string) {
+/** What a restored session brings besides the cluster (see persistence.ts). */
+export interface RestoredState {
+  console?: readonly ConsoleLine[]
+  speed?: number
+  /** Shown once: why stored work could not be restored, and where it was kept. */
+  notice?: string
+}
+
+export function createAppStore(session: ClusterSession, initialText: string, restored: RestoredState = {}) {
   const store = createStore<AppState>()((set, get) => {
     const publish = () => set({ snapshot: session.snapshot() })
     session.onConsole((line) => {
@@ -79,6 +91,7 @@ export function createAppStore(session: ClusterSession, initialText: string) {
       },
       interrupt: () => session.interrupt(),
       setEditorText: (editorText) => set({ editorText }),
+      setNotice: (notice) => set({ notice }),
     }
     return {
       snapshot: session.snapshot(),
@@ -86,9 +99,13 @@ export function createAppStore(session: ClusterSession, initialText: string) {
       speed: 1,
       console: [],
       editorText: initialText,
+      ...(restored.console ? { console: restored.console } : {}),
+      ...(restored.speed ? { speed: restored.speed } : {}),
+      ...(restored.notice ? { notice: restored.notice } : {}),
       actions,
     }
   })
+  registerSession(store, session)
   return store
 }
 
@@ -96,9 +113,9 @@ export type AppStore = ReturnType<typeof createAppStore>
 
 let appStore: AppStore | undefined
 
-/** The page's store (created on first use). */
+/** The page's store (created on first use, from the browser's saved session when there is one). */
 export function getAppStore(initialText = ''): AppStore {
-  appStore ??= createAppStore(new ClusterSession(1), initialText)
+  appStore ??= openPersistentStore(initialText)
   return appStore
 }
 

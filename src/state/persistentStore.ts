@@ -1,0 +1,85 @@
+// Wires the store to the browser's localStorage: restores the saved session on start (or sets
+// unusable data aside with a notice), and saves — at most once a second — as the learner works.
+import { ClusterSession } from './clusterSession'
+import { loadSession, saveSession, VERSION, type KeyValueStorage } from './persistence'
+import { createAppStore, type AppStore } from './store'
+
+const SAVE_INTERVAL_MS = 1000
+const CONSOLE_LINES_KEPT = 200
+
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage
+  } catch {
+    return undefined // storage disabled (privacy settings): the page works without it
+  }
+}
+
+export function openPersistentStore(initialText: string, storage = browserStorage()): AppStore {
+  const loaded = storage ? loadSession(storage, Date.now()) : ({ kind: 'empty' } as const)
+  let store: AppStore | undefined
+  if (loaded.kind === 'loaded') {
+    const saved = loaded.session
+    try {
+      const session = ClusterSession.replay(saved.seed, saved.actions, saved.end, saved.now)
+      store = createAppStore(session, saved.editorText, { console: saved.console, speed: saved.speed })
+    } catch (e) {
+      const key = `ordinal.session.unreplayable.${Date.now()}`
+      storage?.setItem(key, JSON.stringify(saved))
+      store = createAppStore(new ClusterSession(1), saved.editorText, {
+        notice: `Your previous cluster could not be rebuilt (${e instanceof Error ? e.message : String(e)}); your editor text is kept and the old session is saved under "${key}".`,
+      })
+    }
+  } else {
+    const notice =
+      loaded.kind === 'setAside'
+        ? `Your saved work could not be read (${loaded.reason}); it was kept in this browser's storage under "${loaded.setAsideKey}".`
+        : undefined
+    store = createAppStore(new ClusterSession(1), initialText, notice ? { notice } : {})
+  }
+  if (storage) keepSaved(store, storage)
+  return store
+}
+
+function keepSaved(store: AppStore, storage: KeyValueStorage): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const save = () => {
+    timer = undefined
+    const s = store.getState()
+    const session = sessionOf(store)
+    const error = saveSession(storage, {
+      version: VERSION,
+      seed: session.seed,
+      actions: [...session.actions],
+      end: s.snapshot.end,
+      now: s.snapshot.now,
+      speed: s.speed,
+      editorText: s.editorText,
+      console: s.console.slice(-CONSOLE_LINES_KEPT),
+    })
+    if (error && s.notice !== error) s.actions.setNotice(error)
+  }
+  store.subscribe((state, prev) => {
+    if (
+      state.snapshot === prev.snapshot &&
+      state.editorText === prev.editorText &&
+      state.speed === prev.speed
+    )
+      return
+    timer ??= setTimeout(save, SAVE_INTERVAL_MS)
+  })
+  // Save when the tab goes away too (typed loosely: this module is also compiled for Node tests).
+  const page = globalThis as { addEventListener?: (type: string, listener: () => void) => void }
+  page.addEventListener?.('pagehide', save)
+}
+
+const sessions = new WeakMap<AppStore, ClusterSession>()
+
+/** Registers the session behind a store (createAppStore does it). */
+export function registerSession(store: AppStore, session: ClusterSession): void {
+  sessions.set(store, session)
+}
+
+function sessionOf(store: AppStore): ClusterSession {
+  return sessions.get(store)!
+}
