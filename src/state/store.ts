@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { ClusterSession, type ClusterSnapshot, type CommandResult, type ConsoleLine } from './clusterSession'
 import { openPersistentStore, registerSession } from './persistentStore'
+import { inspect, type InspectorView, type ObjectRef } from './inspect'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const
 
@@ -20,6 +21,8 @@ export interface AppState {
   lastApply?: CommandResult
   /** A message for the learner (stored work set aside, storage full); dismissable. */
   notice?: string
+  /** The object the inspector shows. */
+  selected?: ObjectRef
   actions: AppActions
 }
 
@@ -37,6 +40,9 @@ export interface AppActions {
   interrupt(): void
   setEditorText(text: string): void
   setNotice(notice: string | undefined): void
+  select(ref: ObjectRef | undefined): void
+  /** The inspector's view of an object at the current moment. */
+  inspect(ref: ObjectRef): InspectorView
 }
 
 /** What a restored session brings besides the cluster (see persistence.ts). */
@@ -92,6 +98,8 @@ export function createAppStore(session: ClusterSession, initialText: string, res
       interrupt: () => session.interrupt(),
       setEditorText: (editorText) => set({ editorText }),
       setNotice: (notice) => set({ notice }),
+      select: (selected) => set({ selected }),
+      inspect: (ref) => inspect(session.sim, ref),
     }
     return {
       snapshot: session.snapshot(),
