@@ -304,5 +304,6 @@ describe('EndpointSliceController', () => {
     )!
     expect(writes).toEqual([`MODIFIED ${holder.metadata.name}`])
     expect(holder.endpoints.find((e) => e.targetRef?.name === 'big-4242')?.conditions.ready).toBe(false)
-  })
+    // Creating 10,000 pods takes a few seconds on a busy 2-core machine.
+  }, 60_000)
 })
