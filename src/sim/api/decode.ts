@@ -6,6 +6,7 @@
 import { StatusError } from './errors'
 import { QuantityError, parseQuantity } from './quantity'
 import type { KubeObject } from '../model'
+import { decodeTypes } from './decodeTypes'
 
 type Obj = Record<string, unknown>
 const asObj = (v: unknown): Obj | undefined =>
@@ -66,6 +67,7 @@ function checkObject(obj: KubeObject): void {
  * error>') if any known quantity field fails to parse; returns normally (changing nothing) otherwise.
  */
 export function decodeQuantities(obj: KubeObject): void {
+  decodeTypes(obj)
   try {
     checkObject(obj)
   } catch (e) {
