@@ -6,6 +6,11 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   base: './',
   plugins: [react()],
+  // monaco-yaml's worker is found late on the dev server's first load, which re-optimises and
+  // reloads the page; listing it up front avoids that (toolchain.md G4).
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  // Module workers: the yaml and editor workers are ES modules (code-split builds need it).
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',

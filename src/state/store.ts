@@ -17,6 +17,8 @@ export interface AppState {
   playing: boolean
   speed: number
   console: readonly ConsoleLine[]
+  /** A console command is still running (a watch, a wait); Ctrl+C stops it. */
+  commandRunning: boolean
   editorText: string
   lastApply?: CommandResult
   /** A message for the learner (stored work set aside, storage full); dismissable. */
@@ -38,6 +40,8 @@ export interface AppActions {
   apply(text?: string): CommandResult
   runCommand(line: string): void
   interrupt(): void
+  /** Empties the console (the terminal's `clear`). */
+  clearConsole(): void
   setEditorText(text: string): void
   setNotice(notice: string | undefined): void
   select(ref: ObjectRef | undefined): void
@@ -55,7 +59,7 @@ export interface RestoredState {
 
 export function createAppStore(session: ClusterSession, initialText: string, restored: RestoredState = {}) {
   const store = createStore<AppState>()((set, get) => {
-    const publish = () => set({ snapshot: session.snapshot() })
+    const publish = () => set({ snapshot: session.snapshot(), commandRunning: session.busy })
     session.onConsole((line) => {
       const lines = get().console
       set({
@@ -95,7 +99,11 @@ export function createAppStore(session: ClusterSession, initialText: string, res
         session.command(line)
         publish()
       },
-      interrupt: () => session.interrupt(),
+      interrupt: () => {
+        session.interrupt()
+        set({ commandRunning: false })
+      },
+      clearConsole: () => set({ console: [] }),
       setEditorText: (editorText) => set({ editorText }),
       setNotice: (notice) => set({ notice }),
       select: (selected) => set({ selected }),
@@ -106,6 +114,7 @@ export function createAppStore(session: ClusterSession, initialText: string, res
       playing: true,
       speed: 1,
       console: [],
+      commandRunning: session.busy,
       editorText: initialText,
       ...(restored.console ? { console: restored.console } : {}),
       ...(restored.speed ? { speed: restored.speed } : {}),

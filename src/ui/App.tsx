@@ -1,25 +1,78 @@
-import { EnginePreview } from './EnginePreview'
+// Owner: React owns the page shell: header, the editor's side panel, the cluster canvas, the time
+// bar and the dock (console, events). Each region reads its own slice of the store.
+import webYaml from '../examples/web.yaml?raw'
+import { getAppStore, useActions, useApp } from '../state/store'
+import { ClusterCanvas } from './canvas/ClusterCanvas'
+import { Dock } from './console/Dock'
+import { DockResizer } from './console/DockResizer'
+import { InfoIcon } from './controls/icons'
+import { TimeBar } from './controls/TimeBar'
+import { EditorPanel } from './editor/EditorPanel'
+import { Narrator } from './events/Narrator'
+import { useClock } from './useClock'
 
-/**
- * Placeholder home page. The interactive cluster view (manifest editor, kubectl
- * shell and the animated StatefulSet) replaces this in a later issue.
- */
-export function App() {
+// The first visit opens with the lesson's example; a saved session brings back its own text.
+getAppStore(webYaml)
+
+function Notice() {
+  const notice = useApp((s) => s.notice)
+  const { setNotice } = useActions()
+  if (!notice) return null
   return (
-    <main data-testid="app" className="app">
-      <header className="hero">
-        <p className="mark" aria-hidden="true">
-          <span className="slot">0</span>
-          <span className="slot">1</span>
-          <span className="slot">2</span>
+    <div className="app-notice" role="alert">
+      <InfoIcon />
+      <p>{notice}</p>
+      <button type="button" onClick={() => setNotice(undefined)}>
+        Dismiss
+      </button>
+    </div>
+  )
+}
+
+function Brand() {
+  return (
+    <div className="brand">
+      <span className="brand-mark" aria-hidden="true">
+        <span>0</span>
+        <span>1</span>
+        <span>2</span>
+      </span>
+      <h1>Ordinal</h1>
+      <p className="brand-tagline">Learn Kubernetes StatefulSets by simulation</p>
+    </div>
+  )
+}
+
+export function App() {
+  useClock()
+  return (
+    <div className="app" data-testid="app">
+      <header className="app-header">
+        <Brand />
+        <p className="app-honesty">
+          A simulated cluster: what happens, and in what order, follows Kubernetes; timings are simplified.
         </p>
-        <h1>Ordinal</h1>
-        <p className="tagline">Learn Kubernetes StatefulSets by simulation.</p>
+        <p className="app-keys" aria-hidden="true">
+          <kbd>Space</kbd> play/pause <kbd>←</kbd>
+          <kbd>→</kbd> ±1 s <kbd>Home</kbd>
+          <kbd>End</kbd>
+        </p>
       </header>
-      <p className="status" role="status">
-        The interactive cluster view is coming; until it lands, here is the engine at work.
-      </p>
-      <EnginePreview />
-    </main>
+      <Notice />
+      <div className="app-body">
+        <aside className="app-side" aria-label="Manifest editor">
+          <EditorPanel />
+        </aside>
+        <div className="app-stage">
+          <main className="app-canvas" aria-label="Cluster">
+            <ClusterCanvas />
+          </main>
+          <DockResizer />
+          <TimeBar />
+          <Dock />
+        </div>
+      </div>
+      <Narrator />
+    </div>
   )
 }

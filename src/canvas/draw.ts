@@ -1,0 +1,160 @@
+// Owner: D3 owns everything inside the <svg> handed to createCanvas (React owns only the element).
+// createCanvas(svg) → { update(model), fit, zoomBy, destroy }: a root group with pan/zoom, layers
+// joined by stable keys (slot = set uid + ordinal, pod = uid, record = name, claim = ns/name,
+// volume = name), redrawn from each snapshot's view model. Clicking or pressing Enter on an object
+// selects it (for the inspector); focusing one pans it into view.
+import { select } from 'd3'
+import './canvas.css'
+import { drawables } from './drawables'
+import { drawAbsent, drawSignposts } from './drawDns'
+import { drawHint, drawInfra } from './drawInfra'
+import { drawLinks } from './drawLinks'
+import { drawPods } from './drawPods'
+import { drawServices } from './drawServices'
+import { drawBars } from './drawBars'
+import { drawCaptions, drawFrames } from './drawSets'
+import { drawClaims, drawVolumes } from './drawStorage'
+import { layout } from './layout'
+import { adoptFontsOf } from './measure'
+import type { CanvasModel } from './model'
+import { currentMotion, type Sel } from './motion'
+import { DETAIL } from './sizes'
+import { createZoom } from './zoom'
+
+export interface ObjectRef {
+  readonly kind: string
+  readonly namespace?: string
+  readonly name: string
+}
+
+export interface CanvasOptions {
+  /** Called when the learner clicks (or presses Enter or Space on) a Kubernetes object. */
+  readonly onSelect?: (ref: ObjectRef) => void
+}
+
+export interface CanvasHandle {
+  /** Draws `model` (nothing is redrawn when it is the model last drawn and the selection is the same). */
+  update(model: CanvasModel, selected?: ObjectRef): void
+  /** Marks which simulated moment is on screen (data-sim-time on a non-rendered element). */
+  setTime(now: number): void
+  /** Fits the picture to the view and follows the content again. */
+  fit(): void
+  zoomBy(factor: number): void
+  destroy(): void
+}
+
+const LAYERS = [
+  'captions',
+  'services',
+  'bars',
+  'frames',
+  'links',
+  'signs',
+  'volumes',
+  'claims',
+  'pods',
+  'infra',
+] as const
+
+export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): CanvasHandle {
+  adoptFontsOf(svg)
+  const root = select(svg).append('g').attr('class', 'oc-root')
+  const defs = root.append('defs')
+  defs
+    .append('pattern')
+    .attr('id', 'oc-hatch')
+    .attr('width', 10)
+    .attr('height', 10)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('line')
+    .attr('y2', 10)
+    .attr('class', 'oc-hatch-line')
+  // Not rendered: writing to it every frame costs no style, layout or paint.
+  const clock = root.append('metadata').attr('class', 'oc-clock')
+  root.append('rect').attr('class', 'oc-backdrop').attr('width', '100%').attr('height', '100%')
+  const viewport = root.append('g').attr('class', 'oc-viewport')
+  const layer = Object.fromEntries(
+    LAYERS.map((n) => [n, viewport.append('g').attr('class', `oc-layer-${n}`)]),
+  ) as Record<(typeof LAYERS)[number], Sel>
+  const memory = { ips: new Map<string, string>(), answers: new Map<string, string>() }
+  const zoomer = createZoom(root.node()!, viewport.node()!, svg, currentMotion)
+
+  const target = (event: Event) => (event.target as Element | null)?.closest?.('[data-kind][role="button"]')
+  const choose = (el: Element) => {
+    const kind = el.getAttribute('data-kind')
+    const name = el.getAttribute('data-name')
+    const namespace = el.getAttribute('data-namespace') ?? undefined
+    if (kind && name) options.onSelect?.({ kind, name, namespace })
+  }
+  root
+    .on('click', (event: MouseEvent) => {
+      const el = target(event)
+      if (el) choose(el)
+    })
+    .on('keydown', (event: KeyboardEvent) => {
+      const el = target(event)
+      if (!el || (event.key !== 'Enter' && event.key !== ' ')) return
+      event.preventDefault()
+      choose(el)
+    })
+    .on('focusin', (event: FocusEvent) => {
+      const el = target(event)
+      if (el) zoomer.reveal(el)
+    })
+
+  let selectedKey = ''
+  let drawn: CanvasModel | undefined
+  const markSelected = (ref: ObjectRef | undefined) => {
+    viewport.selectAll('.oc-selected').classed('oc-selected', false)
+    selectedKey = ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}` : ''
+    if (!ref) return
+    viewport
+      .selectAll<Element, unknown>(`[data-kind="${ref.kind}"]`)
+      .filter(function () {
+        const ns = this.getAttribute('data-namespace')
+        return this.getAttribute('data-name') === ref.name && (!ns || !ref.namespace || ns === ref.namespace)
+      })
+      .classed('oc-selected', true)
+  }
+
+  return {
+    update(model, selected) {
+      const key = selected ? `${selected.kind}/${selected.namespace ?? ''}/${selected.name}` : ''
+      if (model === drawn && key === selectedKey) return
+      drawn = model
+      const m = currentMotion()
+      const scene = layout(model)
+      const d = drawables(model, scene)
+      drawCaptions(
+        layer.captions,
+        [...scene.sets.values()].flatMap((g) => g.captions),
+        'oc-caption',
+        () => DETAIL.gutter - 18,
+      )
+      drawCaptions(layer.captions, scene.headings, 'oc-heading', (c) => c.x)
+      drawServices(layer.services, model.services, scene, m)
+      drawBars(layer.bars, model.sets, scene, m)
+      drawFrames(layer.frames, d.frames, m)
+      drawLinks(layer.links, d.links, m)
+      drawAbsent(layer.signs, d.absent, m)
+      drawSignposts(layer.signs, d.records, m, memory)
+      drawVolumes(layer.volumes, d.volumes, m)
+      drawClaims(layer.claims, d.claims, m)
+      drawPods(layer.pods, d.pods, m, memory)
+      drawInfra(layer.infra, model.storageClasses, model.nodes, scene, m)
+      drawHint(layer.infra, scene.hint)
+      zoomer.update(scene.width, scene.height, scene.primaryHeight)
+      if (key || selectedKey) markSelected(selected)
+    },
+    setTime(now) {
+      clock.attr('data-sim-time', now)
+    },
+    fit: () => zoomer.fit(),
+    zoomBy: (factor) => zoomer.zoomBy(factor),
+    destroy() {
+      zoomer.destroy()
+      root.remove()
+    },
+  }
+}

@@ -1,0 +1,74 @@
+// StatefulSet bars: desired / ready, policy, strategy, serviceName and revision on the first line;
+// on the second, what the controller is doing or waiting for, with its status icon; a serviceName
+// that gives pods no DNS names is flagged at the right.
+import { select } from 'd3'
+import type { Box, Scene } from './geometry'
+import { drawIcon } from './icons'
+import type { SetView } from './model'
+import { enter, leave, place, type Motion, type Sel } from './motion'
+import { attrs, changed, fitEnd, part, setSurface, textWidth, label } from './surface'
+
+type Bar = { key: string; set: SetView; box: Box }
+
+export function drawBars(layer: Sel, sets: readonly SetView[], scene: Scene, m: Motion): void {
+  const items: Bar[] = sets.flatMap((set) => {
+    const geo = scene.sets.get(set.key)
+    return geo ? [{ key: set.key, set, box: geo.bar }] : []
+  })
+  const groups = layer
+    .selectAll<SVGGElement, Bar>(':scope > g.oc-set')
+    .data(items, (d) => d.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', 'oc-set')
+        g.append('g').attr('class', 'oc-body').append('rect').attr('class', 'oc-bar')
+        return g.call(enter, m, 0)
+      },
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  place(groups, (d) => d.box, m)
+  groups.each(function (d) {
+    const { slots: _slots, ...facts } = d.set
+    if (!changed(this, [facts, d.box.w])) return
+    renderBar(select<SVGGElement, Bar>(this), d)
+  })
+}
+
+function renderBar(g: Sel<SVGGElement, Bar>, { set: s, box }: Bar): void {
+  const problem = s.serviceProblem ? `; ${s.serviceProblem}` : ''
+  setSurface(g, {
+    kind: 'StatefulSet',
+    name: s.name,
+    namespace: s.namespace,
+    status: s.ready,
+    interactive: true,
+    label: `StatefulSet ${s.name}, ready ${s.ready}, ${s.replicas} replicas, ${s.policy}; ${s.activity}${problem}`,
+  })
+  const body = g.select<SVGGElement>(':scope > .oc-body')
+  const { w, h } = box
+  attrs(body.select('.oc-bar'), { width: w, height: h, rx: 14 })
+  label(body, 'oc-eyebrow', 24, 27, 'STATEFULSET', 12, 'bold')
+  const name = fitEnd(s.name, 300, 24, 'bold')
+  label(body, 'oc-title', 24, 55, name, 24, 'bold')
+  const left = 24 + Math.max(130, textWidth(name, 24, 'bold')) + 30
+  const warning = s.serviceProblem ? `⚠ ${s.serviceProblem}` : ''
+  const warningW = warning ? Math.min(textWidth(warning, 13.5, 'bold'), (w - left) * 0.5) : 0
+  label(body, 'oc-problem', w - 24, 29, warning, 13.5, 'bold', warningW).attr('text-anchor', 'end')
+  const stats = label(body, 'oc-stat', left, 29, '', 16)
+  stats.append('tspan').attr('class', 'oc-strong').text(`ready ${s.ready}`)
+  const service = s.serviceName ? `serviceName ${s.serviceName}` : 'no serviceName'
+  const rest = ` · replicas ${s.replicas} · ${s.policy} · ${s.strategy} · ${service} · revision ${s.revision || '—'}`
+  const restW = w - left - 24 - warningW - 24 - textWidth(`ready ${s.ready}`, 16, 'bold')
+  stats
+    .append('tspan')
+    .attr('class', 'oc-meta')
+    .text(fitEnd(rest, restW, 14))
+  const icon = part<SVGGElement>(body, 'g', 'oc-act-icon').attr('transform', `translate(${left + 8},50)`)
+  icon.attr('class', `oc-act-icon oc-tone-${s.activityTone}`)
+  drawIcon(icon, s.activityTone, 8.5)
+  label(body, 'oc-activity', left + 24, 55, s.activity, 15, 'bold', w - left - 48).attr(
+    'class',
+    `oc-activity oc-tone-${s.activityTone}`,
+  )
+}

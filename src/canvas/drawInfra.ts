@@ -1,0 +1,169 @@
+// The bottom of the picture: StorageClasses (who provisions claims, and when) and the nodes with
+// the pods each one runs; plus the hint shown while nothing of the learner's is applied.
+import { select } from 'd3'
+import type { Box, Scene } from './geometry'
+import { drawIcon } from './icons'
+import type { NodeView, StorageClassView } from './model'
+import { enter, leave, place, type Motion, type Sel } from './motion'
+import { attrs, changed, fitEnd, part, setSurface, setTone } from './surface'
+
+type Item<T> = { key: string; item: T; box: Box }
+const CHIP_W = 82
+const PER_ROW = 3
+const CHIPS = 9
+
+function join<T>(layer: Sel, cls: string, items: Item<T>[], m: Motion): Sel<SVGGElement, Item<T>> {
+  const groups = layer
+    .selectAll<SVGGElement, Item<T>>(`:scope > g.${cls}`)
+    .data(items, (d) => d.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', cls)
+        g.append('g').attr('class', 'oc-body').append('rect').attr('class', 'oc-card')
+        return g.call(enter, m, 0)
+      },
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  place(groups, (d) => d.box, m)
+  return groups
+}
+
+const placed = <T extends { key: string }>(list: readonly T[], boxes: ReadonlyMap<string, Box>): Item<T>[] =>
+  list.flatMap((item) => {
+    const box = boxes.get(item.key)
+    return box ? [{ key: item.key, item, box }] : []
+  })
+
+export function drawInfra(
+  layer: Sel,
+  classes: readonly StorageClassView[],
+  nodes: readonly NodeView[],
+  scene: Scene,
+  m: Motion,
+): void {
+  join(layer, 'oc-class', placed(classes, scene.storageClasses), m).each(function (d) {
+    if (!changed(this, [d.item, d.box.w])) return
+    const sc = d.item
+    const g = select<SVGGElement, Item<StorageClassView>>(this)
+    const facts = `provisioner ${sc.provisioner} · ${sc.bindingMode} · reclaim ${sc.reclaimPolicy}`
+    setSurface(g, {
+      kind: 'StorageClass',
+      name: sc.name,
+      status: sc.bindingMode,
+      interactive: true,
+      label: `StorageClass ${sc.name}${sc.isDefault ? ' (default)' : ''}, ${facts}`,
+    })
+    const body = g.select<SVGGElement>(':scope > .oc-body')
+    body.select('.oc-card').attr('width', d.box.w).attr('height', d.box.h).attr('rx', 10)
+    const t = part<SVGTextElement>(body, 'text', 'oc-class-text')
+      .attr('x', 20)
+      .attr('y', d.box.h / 2 + 5)
+      .text('')
+    t.append('tspan').attr('class', 'oc-eyebrow').text('STORAGECLASS  ')
+    t.append('tspan')
+      .attr('class', 'oc-strong')
+      .text(`${sc.name}${sc.isDefault ? ' (default)' : ''}`)
+    t.append('tspan').text(`   ${facts}`)
+  })
+
+  join(layer, 'oc-node', placed(nodes, scene.nodes), m).each(function (d) {
+    const n = d.item
+    const g = select<SVGGElement, Item<NodeView>>(this)
+    const body = g.select<SVGGElement>(':scope > .oc-body')
+    if (changed(this, [n.name, n.status, n.zone, n.pods.length, d.box.w, d.box.h])) {
+      const tone = n.status === 'Ready' ? 'ok' : 'bad'
+      setSurface(g, {
+        kind: 'Node',
+        name: n.name,
+        status: n.status,
+        interactive: true,
+        label: `Node ${n.name}, ${n.status}, ${n.pods.length} pods${n.pods.length ? `: ${n.pods.map((p) => p.name).join(', ')}` : ''}`,
+      })
+      setTone(g, tone)
+      body.select('.oc-card').attr('width', d.box.w).attr('height', d.box.h).attr('rx', 12)
+      drawIcon(part<SVGGElement>(body, 'g', 'oc-icon').attr('transform', 'translate(24,26)'), tone, 9)
+      part<SVGTextElement>(body, 'text', 'oc-name').attr('x', 40).attr('y', 31).text(n.name)
+      part<SVGTextElement>(body, 'text', 'oc-node-meta')
+        .attr('x', d.box.w - 16)
+        .attr('y', 31)
+        .attr('text-anchor', 'end')
+        .text(`${n.status} · ${n.zone} · ${n.pods.length} pod${n.pods.length === 1 ? '' : 's'}`)
+      part<SVGTextElement>(body, 'text', 'oc-empty')
+        .attr('x', 16)
+        .attr('y', 70)
+        .text(n.pods.length ? '' : 'no pods scheduled here')
+    }
+    drawChips(body, n, m)
+  })
+}
+
+type Chip = { key: string; name: string; tone: NodeView['pods'][number]['tone']; i: number }
+
+function drawChips(body: Sel, n: NodeView, m: Motion): void {
+  const over = n.pods.length > CHIPS
+  const shown = over ? n.pods.slice(0, CHIPS - 1) : n.pods
+  const chips: Chip[] = shown.map((p, i) => ({ key: p.uid, name: p.name, tone: p.tone, i }))
+  if (over)
+    chips.push({ key: 'more', name: `+${n.pods.length - shown.length}`, tone: 'idle', i: chips.length })
+  const groups = body
+    .selectAll<SVGGElement, Chip>(':scope > g.oc-chip')
+    .data(chips, (c) => c.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', 'oc-chip').attr('aria-hidden', 'true')
+        const inner = g.append('g').attr('class', 'oc-body')
+        inner.append('rect').attr('width', CHIP_W).attr('height', 22).attr('rx', 11)
+        inner.append('g').attr('transform', 'translate(12,11)')
+        inner.append('text').attr('x', 22).attr('y', 15.5)
+        return g.call(enter, m, 0)
+      },
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  place(
+    groups,
+    (c) => ({
+      x: 14 + (c.i % PER_ROW) * (CHIP_W + 8),
+      y: 50 + Math.floor(c.i / PER_ROW) * 27,
+      w: CHIP_W,
+      h: 22,
+    }),
+    m,
+  )
+  groups.each(function (c) {
+    if (!changed(this, [c.name, c.tone])) return
+    const g = select<SVGGElement, Chip>(this)
+    setTone(g, c.tone)
+    const inner = g.select<SVGGElement>(':scope > .oc-body')
+    drawIcon(inner.select<SVGGElement>(':scope > g'), c.tone, 5.5)
+    inner.select('text').text(fitEnd(c.name, CHIP_W - 28, 11.5, 'monobold'))
+  })
+}
+
+export function drawHint(layer: Sel, hint: Box | undefined): void {
+  const groups = layer
+    .selectAll<SVGGElement, Box>(':scope > g.oc-hint')
+    .data(hint ? [hint] : [])
+    .join((e) => {
+      const g = e.append('g').attr('class', 'oc-hint')
+      g.append('rect')
+      g.append('text').attr('class', 'oc-hint-title').attr('x', 32).attr('y', 50).text('Nothing applied yet')
+      g.append('text')
+        .attr('class', 'oc-hint-text')
+        .attr('x', 32)
+        .attr('y', 82)
+        .text('Put a Service and a StatefulSet in the editor and press Apply (Ctrl/Cmd+Enter).')
+      g.append('text')
+        .attr('class', 'oc-hint-text')
+        .attr('x', 32)
+        .attr('y', 106)
+        .text('Its slots appear here: each with a pod, a DNS name and a claim that outlives the pod.')
+      return g
+    })
+  groups.each(function (b) {
+    if (!changed(this, b)) return
+    const g = select(this).attr('transform', `translate(${b.x},${b.y})`)
+    attrs(g.select('rect'), { width: b.w, height: b.h, rx: 16 })
+  })
+}

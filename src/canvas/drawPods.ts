@@ -1,0 +1,99 @@
+// Pod cards, keyed by uid: a new tenant of a slot is a new element that rises in, the old one
+// shrinks and fades out. Status is icon shape + the words kubectl prints + colour; a changed IP
+// (the slot's previous tenant had another) is highlighted for a moment.
+import { select } from 'd3'
+import type { Placed } from './drawables'
+import { drawIcon } from './icons'
+import type { PodView } from './model'
+import { enter, flash, leave, place, type Motion, type Sel } from './motion'
+import { attrs, changed, label, part, setSurface, setTone } from './surface'
+
+export interface PodMemory {
+  /** Last IP drawn for each pod name (namespace/name): the slot's identity, not the tenant's. */
+  readonly ips: Map<string, string>
+}
+
+export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motion, memory: PodMemory): void {
+  const groups = layer
+    .selectAll<SVGGElement, Placed<PodView>>(':scope > g.oc-pod')
+    .data(items, (d) => d.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', 'oc-pod')
+        const body = g.append('g').attr('class', 'oc-body')
+        body.append('rect').attr('class', 'oc-card')
+        body.append('rect').attr('class', 'oc-flash').attr('opacity', 0)
+        body.append('g')
+        return g.call(enter, m, 14)
+      },
+      (u) => u,
+      (x) => x.call(leave, m, (d: Placed<PodView>) => d.box),
+    )
+  place(groups, (d) => d.box, m)
+  groups.each(function (d) {
+    const g = select<SVGGElement, Placed<PodView>>(this)
+    const p = d.item
+    const identity = `${p.namespace}/${p.name}`
+    const before = memory.ips.get(identity)
+    if (p.ip) memory.ips.set(identity, p.ip)
+    if (!changed(this, [p, d.box.w, d.box.h, d.tier])) return
+    setSurface(g, {
+      kind: 'Pod',
+      name: p.name,
+      namespace: p.namespace,
+      uid: p.uid,
+      status: p.summary,
+      interactive: true,
+      label: `Pod ${p.name}, ${p.summary}${p.ip ? `, IP ${p.ip}` : ''}${p.node ? `, node ${p.node}` : ''}, uid ${p.uidShort}${p.incarnation > 1 ? `, tenant ${p.incarnation} of this slot` : ''}`,
+    })
+    setTone(g, p.tone)
+    g.classed('oc-terminating', p.terminating)
+    renderCard(g.select(':scope > .oc-body'), d)
+    if (p.ip && before && before !== p.ip) flash(g.select('.oc-flash'), m)
+  })
+}
+
+function renderCard(body: Sel, d: Placed<PodView>): void {
+  const p = d.item
+  const { w, h } = d.box
+  const detail = d.tier === 'detail'
+  attrs(body.select('.oc-card'), { width: w, height: h, rx: detail ? 12 : 9 })
+  const icon = body
+    .select<SVGGElement>(':scope > g')
+    .attr('transform', detail ? 'translate(26,27)' : 'translate(15,17)')
+  drawIcon(icon, p.tone, detail ? 12 : 8.5)
+  if (!detail) {
+    label(body, 'oc-name', 29, 22, p.name, 14, 'bold', w - 36)
+    label(body, 'oc-status', 10, 44, p.summary, 12.5, 'bold', w - 16)
+    label(body, 'oc-mono', 10, 64, p.ip ?? 'no IP yet', 12, 'monobold', w - 16)
+    attrs(body.select('.oc-flash'), { x: 6, y: 51, width: w - 12, height: 18, rx: 4 })
+    return
+  }
+  label(body, 'oc-name', 48, 33, p.name, 19, 'bold', w - 100)
+  label(body, 'oc-kind', w - 14, 30, 'POD', 11, 'bold').attr('text-anchor', 'end')
+  label(body, 'oc-status', 48, 55, p.summary, 15, 'bold', w - 60)
+  attrs(part<SVGLineElement>(body, 'line', 'oc-rule'), { x1: 14, x2: w - 14, y1: 67, y2: 67 })
+  const ip = label(body, 'oc-line1', 16, 90, '', 13)
+  ip.append('tspan').attr('class', 'oc-muted').text('IP ')
+  ip.append('tspan')
+    .attr('class', 'oc-ip')
+    .text(p.ip ?? '—')
+  if (!p.ip) ip.append('tspan').attr('class', 'oc-muted').text('  not assigned yet')
+  attrs(body.select('.oc-flash'), { x: 10, y: 73, width: w - 20, height: 24, rx: 5 })
+  label(
+    body,
+    'oc-line2',
+    16,
+    112,
+    `${p.node ?? 'not scheduled'} · uid ${p.uidShort} · ${p.age}`,
+    13,
+    'sans',
+    w - 28,
+  )
+  const tenant =
+    p.incarnation > 1 ? `tenant #${p.incarnation} · same name, new uid` : 'first tenant of this slot'
+  label(body, 'oc-line3', 16, 133, tenant, 12.5, p.incarnation > 1 ? 'bold' : 'sans', w - 28).classed(
+    'oc-new',
+    p.incarnation > 1,
+  )
+}

@@ -1,0 +1,98 @@
+// drawables(model, scene): the flat, keyed lists the D3 layers join — each view item with its box
+// and tier — and the lines between them: a DNS record to its slot's tenant, a pod to the claims
+// it mounts, a claim to its volume. Pure, so the pairing is tested without a DOM.
+import type { Box, Scene } from './geometry'
+import type { ClaimView, DnsRecordView, PodView, SlotView, VolumeView } from './model'
+import type { CanvasModel } from './model'
+import type { Tier } from './sizes'
+
+export interface Placed<T> {
+  readonly key: string
+  readonly item: T
+  readonly box: Box
+  readonly tier: Tier
+}
+
+export interface Link {
+  readonly key: string
+  readonly kind: 'dns' | 'mount' | 'bind'
+  readonly x1: number
+  readonly y1: number
+  readonly x2: number
+  readonly y2: number
+}
+
+export interface Drawables {
+  readonly frames: Placed<SlotView & { readonly setName: string }>[]
+  readonly pods: Placed<PodView>[]
+  readonly records: Placed<DnsRecordView>[]
+  /** Signposts of slots whose name has no record now (NXDOMAIN). */
+  readonly absent: Placed<{ readonly name: string; readonly note: string }>[]
+  readonly claims: Placed<ClaimView>[]
+  readonly volumes: Placed<VolumeView>[]
+  readonly links: Link[]
+}
+
+const bottom = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h })
+const top = (b: Box) => ({ x: b.x + b.w / 2, y: b.y })
+
+function line(key: string, kind: Link['kind'], from: Box, to: Box, dx = 0): Link {
+  const a = bottom(from)
+  const b = top(to)
+  return { key, kind, x1: b.x + dx, y1: a.y, x2: b.x + dx, y2: b.y }
+}
+
+export function drawables(model: CanvasModel, scene: Scene): Drawables {
+  const d: Drawables = { frames: [], pods: [], records: [], absent: [], claims: [], volumes: [], links: [] }
+  for (const set of model.sets) {
+    const geo = scene.sets.get(set.key)
+    if (!geo) continue
+    const tier = geo.tier
+    for (const slot of set.slots) {
+      const g = geo.slots.get(slot.key)
+      if (!g) continue
+      d.frames.push({ key: slot.key, item: { ...slot, setName: set.name }, box: g.frame, tier })
+      const pod = slot.pod
+      if (pod) d.pods.push({ key: pod.key, item: pod, box: g.pod, tier })
+      if (slot.record) {
+        d.records.push({ key: slot.record.key, item: slot.record, box: g.dns, tier })
+        if (pod) d.links.push(line(`dns:${slot.record.key}:${pod.uid}`, 'dns', g.dns, g.pod))
+      } else if (slot.recordName) {
+        const note = slot.pod ? slot.note : 'no tenant'
+        d.absent.push({ key: slot.key, item: { name: slot.recordName, note }, box: g.dns, tier })
+      }
+      slot.claims.forEach((claim, i) => {
+        const cb = g.claims[i]
+        const vb = g.volumes[i]
+        if (!cb) return
+        d.claims.push({ key: claim.key, item: claim, box: cb, tier })
+        // Several templates: each mount line runs at its own offset so the lines stay apart.
+        const dx = (i - (slot.claims.length - 1) / 2) * 16
+        if (pod && pod.claimKeys.includes(claim.key))
+          d.links.push(line(`mount:${pod.uid}:${claim.key}`, 'mount', g.pod, cb, dx))
+        if (claim.volume && vb) {
+          d.volumes.push({ key: claim.volume.key, item: claim.volume, box: vb, tier })
+          d.links.push(line(`bind:${claim.key}:${claim.volume.key}`, 'bind', cb, vb))
+        }
+      })
+    }
+  }
+  for (const pod of model.loosePods) {
+    const box = scene.loosePods.get(pod.key)
+    if (box) d.pods.push({ key: pod.key, item: pod, box, tier: 'detail' })
+  }
+  for (const claim of model.claims) {
+    const boxes = scene.claims.get(claim.key)
+    if (!boxes) continue
+    d.claims.push({ key: claim.key, item: claim, box: boxes.claim, tier: 'detail' })
+    if (claim.volume && boxes.volume) {
+      d.volumes.push({ key: claim.volume.key, item: claim.volume, box: boxes.volume, tier: 'detail' })
+      d.links.push(line(`bind:${claim.key}:${claim.volume.key}`, 'bind', boxes.claim, boxes.volume))
+    }
+  }
+  for (const v of model.volumes) {
+    const box = scene.volumes.get(v.key)
+    if (box) d.volumes.push({ key: v.key, item: v, box, tier: 'detail' })
+  }
+  return d
+}

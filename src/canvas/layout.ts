@@ -1,0 +1,152 @@
+// layout(model): world coordinates for everything the canvas draws, top to bottom: Services with
+// their DNS zone; each StatefulSet (layoutSet.ts); pods of no set; standalone claims and volumes;
+// StorageClasses; nodes. Pure: the same model always gives the same boxes.
+import type { Box, Caption, Scene, SetGeometry } from './geometry'
+import { layoutSet } from './layoutSet'
+import { answerParts } from './dns'
+import type { CanvasModel, ServiceView } from './model'
+import { DETAIL } from './sizes'
+
+export const MIN_WIDTH = 960
+const SECTION_GAP = 40
+const HEADING = 34
+const SERVICE_CARD_W = 280
+const NODE_W = 300
+
+/** Height of a Service row: the zone lists its records (at least two lines). */
+export function serviceHeight(records: number): number {
+  return Math.max(DETAIL.serviceH, 52 + Math.max(2, records) * 26)
+}
+
+const MONO_13 = 13 * 0.61
+
+/** The scene width a Service's zone needs to list its records (answers beyond ~440px say "+N"). */
+export function serviceWidth(s: ServiceView): number {
+  const names = Math.max(s.fqdn.length, ...s.records.map((r) => r.name.length)) * MONO_13 + 8
+  const answers = s.records.map((r) => {
+    const { head, items } = answerParts(r, s.fqdn)
+    return (head + items.join(', ')).length * MONO_13
+  })
+  return SERVICE_CARD_W + 20 + 40 + names + 58 + Math.min(440, Math.max(240, ...answers)) + 12
+}
+
+/** Lays boxes of w×h left to right from (x0, y0), wrapping at maxW. */
+function flow(keys: readonly string[], y0: number, w: number, h: number, gap: number, maxW: number) {
+  const perRow = Math.max(1, Math.floor((maxW + gap) / (w + gap)))
+  const boxes = new Map<string, Box>()
+  keys.forEach((k, i) =>
+    boxes.set(k, { x: (i % perRow) * (w + gap), y: y0 + Math.floor(i / perRow) * (h + gap), w, h }),
+  )
+  const rows = Math.ceil(keys.length / perRow)
+  return { boxes, height: rows > 0 ? rows * (h + gap) - gap : 0 }
+}
+
+export function layout(model: CanvasModel): Scene {
+  const headings: Caption[] = []
+  let y = model.services.reduce((sum, s) => sum + serviceHeight(s.records.length) + 16, 0)
+  if (model.services.length > 0) y += SECTION_GAP - 16
+
+  const laid = model.sets.map((set) => {
+    const r = layoutSet(set, y)
+    y += r.height + SECTION_GAP
+    return [set.key, r] as const
+  })
+  const width = Math.ceil(
+    Math.max(MIN_WIDTH, ...laid.map(([, r]) => r.width), ...model.services.map(serviceWidth)),
+  )
+  // Every bar spans the scene, so the sets read as one stack.
+  const sets = new Map<string, SetGeometry>(
+    laid.map(([key, r]) => [key, { ...r.geo, bar: { ...r.geo.bar, w: width } }]),
+  )
+
+  const section = (key: string, text: string) => {
+    headings.push({ key, text, x: 0, y: y + 16 })
+    y += HEADING
+  }
+  const cardW = DETAIL.colW - 2 * DETAIL.podInset
+  let loosePods = new Map<string, Box>()
+  if (model.loosePods.length > 0) {
+    section('pods', 'PODS OF NO STATEFULSET')
+    const podH = DETAIL.frameH - DETAIL.frameLabel - DETAIL.podInset
+    const f = flow(
+      model.loosePods.map((p) => p.key),
+      y,
+      cardW,
+      podH,
+      24,
+      width,
+    )
+    loosePods = f.boxes
+    y += f.height + SECTION_GAP
+  }
+
+  const claims = new Map<string, { claim: Box; volume?: Box }>()
+  const volumes = new Map<string, Box>()
+  if (model.claims.length + model.volumes.length > 0) {
+    section('storage', 'STANDALONE CLAIMS AND VOLUMES')
+    const keys = [...model.claims.map((c) => `c:${c.key}`), ...model.volumes.map((v) => `v:${v.key}`)]
+    const volumeY = DETAIL.claimH + DETAIL.bindGap
+    const inset = DETAIL.volumeInset - DETAIL.podInset
+    const f = flow(keys, y, cardW, volumeY + DETAIL.volumeH, 24, width)
+    for (const c of model.claims) {
+      const b = f.boxes.get(`c:${c.key}`)!
+      const volume = c.volume
+        ? { x: b.x + inset, y: b.y + volumeY, w: cardW - 2 * inset, h: DETAIL.volumeH }
+        : undefined
+      claims.set(c.key, { claim: { ...b, h: DETAIL.claimH }, volume })
+    }
+    for (const v of model.volumes) {
+      const b = f.boxes.get(`v:${v.key}`)!
+      volumes.set(v.key, { x: b.x + inset, y: b.y + volumeY, w: cardW - 2 * inset, h: DETAIL.volumeH })
+    }
+    y += f.height + SECTION_GAP
+  }
+
+  const mine = model.sets.length + model.services.length + model.loosePods.length + model.claims.length
+  const hint = mine === 0 ? { x: 0, y, w: width, h: 132 } : undefined
+  if (hint) y += hint.h + SECTION_GAP
+
+  const primaryHeight = Math.max(0, y - SECTION_GAP)
+  section('infra', 'STORAGE CLASSES AND NODES')
+  const storageClasses = new Map<string, Box>()
+  for (const sc of model.storageClasses) {
+    storageClasses.set(sc.key, { x: 0, y, w: width, h: DETAIL.classH })
+    y += DETAIL.classH + 12
+  }
+  y += 12
+  const nodes = flow(
+    model.nodes.map((n) => n.key),
+    y,
+    NODE_W,
+    DETAIL.nodeH,
+    24,
+    width,
+  )
+  y += nodes.height
+
+  const services = new Map<string, { card: Box; zone: Box }>()
+  let top = 0
+  for (const s of model.services) {
+    const h = serviceHeight(s.records.length)
+    const zoneX = SERVICE_CARD_W + 20
+    services.set(s.key, {
+      card: { x: 0, y: top, w: SERVICE_CARD_W, h },
+      zone: { x: zoneX, y: top, w: width - zoneX, h },
+    })
+    top += h + 16
+  }
+  return {
+    width,
+    height: y,
+    primaryHeight,
+    services,
+    sets,
+    headings,
+    loosePods,
+    claims,
+    volumes,
+    storageClasses,
+    nodes: nodes.boxes,
+    hint,
+  }
+}

@@ -1,0 +1,37 @@
+// The view model changes only when the cluster does or when a displayed age ticks over a second;
+// the store publishes a new snapshot every frame while time plays. Snapshots share their
+// (immutable) objects, so comparing references says exactly whether a redraw could differ.
+import type { ClusterSnapshot } from '../state/clusterSession'
+import type { CanvasModel } from './model'
+import { viewModel } from './viewModel'
+
+const LISTS = [
+  'pods',
+  'statefulSets',
+  'services',
+  'claims',
+  'volumes',
+  'storageClasses',
+  'nodes',
+  'endpointSlices',
+  'events',
+] as const
+
+/** Whether two snapshots give the same view model: same second, same objects in every list. */
+export function drawsAlike(a: ClusterSnapshot, b: ClusterSnapshot): boolean {
+  if (Math.floor(a.now / 1000) !== Math.floor(b.now / 1000)) return false
+  return LISTS.every((k) => {
+    const x = a[k] as readonly unknown[]
+    const y = b[k] as readonly unknown[]
+    return x === y || (x.length === y.length && x.every((o, i) => o === y[i]))
+  })
+}
+
+/** viewModel with a memory of one: the same model object back while snapshots draw alike. */
+export function createModelCache(): (snapshot: ClusterSnapshot) => CanvasModel {
+  let last: { snapshot: ClusterSnapshot; model: CanvasModel } | undefined
+  return (snapshot) => {
+    if (!last || !drawsAlike(last.snapshot, snapshot)) last = { snapshot, model: viewModel(snapshot) }
+    return last.model
+  }
+}

@@ -1,0 +1,152 @@
+// One view per object, with the words kubectl prints (its table rows are reused, not re-derived)
+// and a Tone that picks the status shape and colour.
+import type { Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../sim/model'
+import { tableHandler } from '../kubectl/printers'
+import { isDefaultStorageClass } from '../kubectl/printers/columns/util'
+import type { ClaimView, NodeView, PodView, StorageClassView, Tone, VolumeView } from './model'
+
+const PROGRESS = /^(Pending|ContainerCreating|PodInitializing|Init:\d+\/\d+|SchedulingGated)$/
+
+/** The status family of a pod from the STATUS and READY kubectl prints. */
+export function podTone(status: string, ready: string): Tone {
+  if (status === 'Terminating') return 'stop'
+  if (status === 'Running') {
+    const [n, m] = ready.split('/').map(Number)
+    return n === m && (m ?? 0) > 0 ? 'ok' : 'warn'
+  }
+  if (PROGRESS.test(status)) return 'progress'
+  if (status === 'Completed' || status === 'Succeeded') return 'idle'
+  return 'bad'
+}
+
+export function podView(pod: Pod, now: number, incarnation = 1): PodView {
+  const row = tableHandler('Pod').row(pod, now)
+  const [, ready = '', status = '', , age = ''] = row
+  const ip = pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP
+  const ns = pod.metadata.namespace ?? 'default'
+  return {
+    key: pod.metadata.uid,
+    uid: pod.metadata.uid,
+    uidShort: pod.metadata.uid.split('-')[0] ?? pod.metadata.uid,
+    name: pod.metadata.name,
+    namespace: ns,
+    status,
+    ready,
+    summary: `${status} ${ready}`,
+    ip: ip || undefined,
+    node: pod.spec.nodeName || undefined,
+    age,
+    image: pod.spec.containers[0]?.image ?? '',
+    tone: podTone(status, ready),
+    terminating: status === 'Terminating',
+    incarnation,
+    claimKeys: (pod.spec.volumes ?? []).flatMap((v) =>
+      v.persistentVolumeClaim ? [`${ns}/${v.persistentVolumeClaim.claimName}`] : [],
+    ),
+  }
+}
+
+/**
+ * How many times each StatefulSet pod name was created, read from the controller's aggregated
+ * `SuccessfulCreate` events ("create Pod web-0 in StatefulSet web successful", count n).
+ */
+export function incarnations(events: readonly Event[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const e of events) {
+    if (e.reason !== 'SuccessfulCreate' || e.involvedObject.kind !== 'StatefulSet') continue
+    const m = /^create Pod (\S+) in StatefulSet /.exec(e.message)
+    if (!m) continue
+    const key = `${e.involvedObject.namespace ?? 'default'}/${m[1]}`
+    out.set(key, (out.get(key) ?? 0) + e.count)
+  }
+  return out
+}
+
+function storageTone(phase: string): Tone {
+  switch (phase) {
+    case 'Bound':
+      return 'ok'
+    case 'Pending':
+      return 'progress'
+    case 'Available':
+      return 'idle'
+    case 'Released':
+      return 'warn'
+    case 'Terminating':
+      return 'stop'
+    default:
+      return 'bad'
+  }
+}
+
+export function volumeView(pv: PersistentVolume, now: number): VolumeView {
+  const [name = '', capacity = '', modes = '', reclaim = '', phase = '', claim = '', sc = ''] = tableHandler(
+    'PersistentVolume',
+  ).row(pv, now)
+  const affinity = pv.spec.nodeAffinity as
+    | { required?: { nodeSelectorTerms?: { matchExpressions?: { key: string; values?: string[] }[] }[] } }
+    | undefined
+  const node = affinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.find(
+    (e) => e.key === 'kubernetes.io/hostname',
+  )?.values?.[0]
+  return {
+    key: name,
+    name,
+    phase,
+    tone: storageTone(phase),
+    capacity,
+    accessModes: modes,
+    reclaimPolicy: reclaim,
+    storageClass: sc,
+    claim: claim || undefined,
+    node,
+  }
+}
+
+export function claimView(
+  pvc: PersistentVolumeClaim,
+  now: number,
+  extra: { orphaned?: boolean; forPod?: string; volume?: VolumeView } = {},
+): ClaimView {
+  const [name = '', phase = '', volumeName = '', capacity = '', modes = '', sc = ''] = tableHandler(
+    'PersistentVolumeClaim',
+  ).row(pvc, now)
+  const namespace = pvc.metadata.namespace ?? 'default'
+  return {
+    key: `${namespace}/${name}`,
+    name,
+    namespace,
+    phase,
+    tone: storageTone(phase),
+    volumeName: volumeName || undefined,
+    capacity,
+    request: pvc.spec.resources?.requests?.storage ?? '',
+    accessModes: modes,
+    storageClass: sc,
+    orphaned: extra.orphaned ?? false,
+    forPod: extra.forPod,
+    volume: extra.volume,
+  }
+}
+
+export function storageClassView(sc: StorageClass): StorageClassView {
+  return {
+    key: sc.metadata.name,
+    name: sc.metadata.name,
+    isDefault: isDefaultStorageClass(sc.metadata.annotations),
+    provisioner: sc.provisioner,
+    reclaimPolicy: sc.reclaimPolicy ?? 'Delete',
+    bindingMode: sc.volumeBindingMode ?? 'Immediate',
+  }
+}
+
+export function nodeView(node: Node, now: number, pods: readonly PodView[]): NodeView {
+  const [name = '', status = ''] = tableHandler('Node').row(node, now)
+  return {
+    key: name,
+    name,
+    status,
+    zone: node.metadata.labels?.['topology.kubernetes.io/zone'] ?? '',
+    pods: pods.filter((p) => p.node === name).map((p) => ({ uid: p.uid, name: p.name, tone: p.tone })),
+  }
+}

@@ -1,0 +1,158 @@
+// What the simulated API server would answer to `kubectl apply` of one object, computed with the
+// engine's own admission steps (src/sim/api/apiServer.ts) but without touching a cluster: decode
+// (quantities), defaulting, the ClusterIP that admission fills in, validation on create — or,
+// when the object already exists, the three-way merge kubectl sends and validation on update —
+// and the namespace check. Each failure carries kubectl's text and the field it is about.
+import type { KubeObject, Service } from '../sim/model'
+import type { KindInfo } from '../sim/model/kinds'
+import { StatusError, invalid, type FieldError } from '../sim/api/errors'
+import { applyDefaults, prepareServiceForUpdate } from '../sim/api/defaults'
+import { decodeQuantities } from '../sim/api/decode'
+import { parseQuantity } from '../sim/api/quantity'
+import { validateCreate, validateUpdate } from '../sim/api/validation'
+import { threeWayMerge } from '../kubectl/merge'
+import { errorText } from '../kubectl/printErrors'
+import { LAST_APPLIED } from '../kubectl/commands/apply'
+import type { ClusterIndex } from './cluster'
+
+export interface ServerFailure {
+  /** kubectl's text for this failure, exactly as `kubectl apply` prints it. */
+  message: string
+  /** The API field path it is about ('' for the whole object). */
+  path: string
+}
+
+export interface ServerOutcome {
+  /** `created` for a new object, `configured` for an existing one. */
+  action: 'created' | 'configured'
+  failures: ServerFailure[]
+}
+
+export function checkOnServer(
+  item: { object: KubeObject; info: KindInfo },
+  cluster: ClusterIndex,
+  source: string,
+): ServerOutcome {
+  const { object, info } = item
+  const live = cluster.liveObject(info.kind, object.metadata.namespace, object.metadata.name)
+  const context = { action: live ? 'applying patch' : 'creating', source }
+  const action = live ? 'configured' : 'created'
+  try {
+    const sent = live ? merged(live, object) : object
+    try {
+      decodeQuantities(sent)
+    } catch (e) {
+      return { action, failures: [{ message: errorText(e, 'apply', context), path: badQuantityPath(sent) }] }
+    }
+    if (live) {
+      let next = applyDefaults(sent)
+      if (next.kind === 'Service') next = prepareServiceForUpdate(live as Service, next as Service)
+      const causes = validateUpdate(live, next)
+      const at = (c: FieldError) => (isSpecForbidden(c) ? changedSpecField(live, next, c.detail!) : c.field)
+      if (causes.length) return { action, failures: causes.map((c) => invalidCause(info, object, c, at(c))) }
+    } else {
+      const causes = validateCreate(withClusterIP(applyDefaults(sent)))
+      if (causes.length) return { action, failures: causes.map((c) => invalidCause(info, object, c)) }
+    }
+    if (!live && info.namespaced && !cluster.namespaces.has(object.metadata.namespace ?? '')) {
+      const e = new StatusError('NotFound', `namespaces "${object.metadata.namespace}" not found`)
+      return { action, failures: [{ message: errorText(e, 'apply', context), path: 'metadata.namespace' }] }
+    }
+    return { action, failures: [] }
+  } catch (e) {
+    // The engine threw on a shape it does not expect: kubectl would print the same error.
+    return { action, failures: [{ message: errorText(e, 'apply', context), path: '' }] }
+  }
+}
+
+/** One cause as kubectl prints an Invalid error with that single cause. */
+function invalidCause(
+  info: KindInfo,
+  object: KubeObject,
+  cause: FieldError,
+  path = cause.field,
+): ServerFailure {
+  const e = invalid(info.kind, info.group, object.metadata.name, [cause])
+  return { message: errorText(e, 'apply'), path }
+}
+
+/** `spec: Forbidden: updates to statefulset spec for fields other than 'replicas', … are forbidden`. */
+const isSpecForbidden = (c: FieldError) =>
+  c.field === 'spec' && c.type === 'Forbidden' && (c.detail ?? '').includes('fields other than')
+
+/** The first spec field that changed among those the message does not allow (`spec` if none). */
+function changedSpecField(live: KubeObject, next: KubeObject, detail: string): string {
+  const allowed = new Set([...detail.matchAll(/'([A-Za-z]+)'/g)].map((m) => m[1]!))
+  const specOf = (o: KubeObject) =>
+    Object.fromEntries(Object.entries((o as { spec?: object }).spec ?? {}).filter(([k]) => !allowed.has(k)))
+  return firstDifference(specOf(live), specOf(next), 'spec') ?? 'spec'
+}
+
+function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === 'object' && !Array.isArray(v)
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const found = firstDifference(a[i], b[i], `${path}[${i}]`)
+      if (found) return found
+    }
+  }
+  if (isMap(a) && isMap(b)) {
+    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
+      const found = firstDifference(a[k], b[k], `${path}.${k}`)
+      if (found) return found
+    }
+  }
+  return path
+}
+
+/** What `kubectl apply` sends for an existing object: live + (last applied → desired). */
+function merged(live: KubeObject, desired: KubeObject): KubeObject {
+  const lastText = live.metadata.annotations?.[LAST_APPLIED]
+  const last = lastText ? (JSON.parse(lastText) as unknown) : undefined
+  return threeWayMerge(live, last, desired) as KubeObject
+}
+
+/**
+ * ClusterIP allocation runs in admission before validation; any address stands in for the one
+ * the cluster would pick (validation only checks that `clusterIPs` matches `clusterIP`).
+ */
+function withClusterIP(obj: KubeObject): KubeObject {
+  if (obj.kind !== 'Service') return obj
+  const spec = { ...(obj as Service).spec }
+  if (spec.type === 'ExternalName') return obj
+  if (spec.clusterIP === 'None') return { ...obj, spec: { ...spec, clusterIPs: ['None'] } } as Service
+  spec.clusterIP ||= '10.96.0.2'
+  return { ...obj, spec: { ...spec, clusterIPs: [spec.clusterIP] } } as Service
+}
+
+const QUANTITY_MAPS = new Set(['requests', 'limits', 'capacity', 'allocatable'])
+
+/** The first quantity field that does not parse (decode errors do not name the field). */
+function badQuantityPath(obj: unknown, path = ''): string {
+  if (Array.isArray(obj)) {
+    for (const [i, v] of obj.entries()) {
+      const found = badQuantityPath(v, `${path}[${i}]`)
+      if (found) return found
+    }
+    return ''
+  }
+  if (!obj || typeof obj !== 'object') return ''
+  const parentKey = /([A-Za-z]+)$/.exec(path)?.[1] ?? ''
+  for (const [k, v] of Object.entries(obj)) {
+    const here = path ? `${path}.${k}` : k
+    const isQuantity = QUANTITY_MAPS.has(parentKey) || k === 'sizeLimit'
+    if (isQuantity && (typeof v === 'string' || typeof v === 'number')) {
+      try {
+        parseQuantity(String(v).trim())
+      } catch {
+        return here
+      }
+    } else {
+      const found = badQuantityPath(v, here)
+      if (found) return found
+    }
+  }
+  return ''
+}

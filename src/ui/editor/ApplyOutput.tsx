@@ -1,0 +1,31 @@
+// Owner: React. What the last Apply printed, as kubectl prints it (`service/nginx created`, or
+// the errors), under the command it ran.
+import { EDITOR_SOURCE } from '../../manifest/validate'
+import { useApp } from '../../state/store'
+
+export function ApplyOutput() {
+  const result = useApp((s) => s.lastApply)
+  return (
+    <section className="ed-section ed-output" aria-label="Apply output">
+      <h2 className="ed-heading">
+        Output
+        {result && (
+          <span className="ed-count">
+            {result.exitCode === 0 ? '✔ applied' : `✖ exit code ${result.exitCode}`}
+          </span>
+        )}
+      </h2>
+      <output className="ed-terminal" aria-live="polite">
+        {result ? (
+          <>
+            <span className="ed-cmd">$ kubectl apply -f {EDITOR_SOURCE}</span>
+            {result.stdout && <span className="ed-out">{result.stdout}</span>}
+            {result.stderr && <span className="ed-err">{result.stderr}</span>}
+          </>
+        ) : (
+          <span className="ed-hint">Apply runs kubectl apply -f on the text above.</span>
+        )}
+      </output>
+    </section>
+  )
+}

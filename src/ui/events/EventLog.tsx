@@ -1,0 +1,136 @@
+// Owner: React owns the event log: the cluster's events as `kubectl get events` shows them,
+// newest first, each with why it happened; clicking one moves the clock to it.
+import { memo, useMemo, useState } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useActions, useApp } from '../../state/store'
+import { formatSimTime } from '../controls/formatTime'
+import { eventRows, type EventRow } from './eventRows'
+
+/** Rows drawn at most (the newest); older ones are counted, not drawn. */
+const LIMIT = 200
+
+interface RowProps {
+  row: EventRow
+  current: boolean
+  onJump: (row: EventRow) => void
+}
+
+/** Rows are rebuilt every simulated second; only those whose text changed re-render. */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.current === b.current &&
+  a.onJump === b.onJump &&
+  a.row.uid === b.row.uid &&
+  a.row.lastSeen === b.row.lastSeen &&
+  a.row.count === b.row.count &&
+  a.row.at === b.row.at &&
+  a.row.why === b.row.why
+
+const Row = memo(function Row({ row, current, onJump }: RowProps) {
+  const warning = row.type === 'Warning'
+  // One tbody per event: the kubectl columns on the first row, the "why" under them on the second.
+  return (
+    <tbody
+      className={`ev-row${warning ? ' ev-warning' : ''}${current ? ' ev-current' : ''}`}
+      onClick={() => onJump(row)}
+      data-reason={row.reason}
+    >
+      <tr>
+        <td className="ev-seen" rowSpan={2}>
+          <button
+            type="button"
+            className="ev-jump"
+            aria-label={`Jump to ${formatSimTime(row.at)}: ${row.reason} ${row.object}`}
+            title={`Jump the clock to ${formatSimTime(row.at)}`}
+          >
+            {row.lastSeen}
+          </button>
+        </td>
+        <td className="ev-type">
+          <span className="ev-badge">
+            <span aria-hidden="true">{warning ? '⚠' : 'ℹ'}</span> {row.type}
+          </span>
+        </td>
+        <td className="ev-reason">{row.reason}</td>
+        <td className="ev-object">
+          {/* kind/name may break after the slash: claim names are long. */}
+          {row.object.includes('/') ? (
+            <>
+              {row.object.slice(0, row.object.indexOf('/') + 1)}
+              <wbr />
+              {row.object.slice(row.object.indexOf('/') + 1)}
+            </>
+          ) : (
+            row.object
+          )}
+        </td>
+        <td className="ev-message">
+          {row.message}
+          {row.count > 1 && <span className="ev-count"> ×{row.count}</span>}
+        </td>
+      </tr>
+      <tr>
+        <td className="ev-why" colSpan={4}>
+          <span className="visually-hidden">Why: </span>
+          {row.why}
+        </td>
+      </tr>
+    </tbody>
+  )
+}, sameRow)
+
+export function EventLog() {
+  const events = useApp(useShallow((s) => s.snapshot.events))
+  const statefulSets = useApp(useShallow((s) => s.snapshot.statefulSets))
+  // LAST SEEN changes with the clock at one-second resolution (timestamps have whole seconds).
+  const second = useApp((s) => Math.floor(s.snapshot.now / 1000))
+  const { seek } = useActions()
+  const [warningsOnly, setWarningsOnly] = useState(false)
+  const [current, setCurrent] = useState<string | undefined>()
+  // The store's seek stops at the end of the timeline, so rows need not know where it is.
+  const rows = useMemo(
+    () => eventRows(events, statefulSets, { now: second * 1000, end: Infinity, warningsOnly, limit: LIMIT }),
+    [events, statefulSets, warningsOnly, second],
+  )
+  const onJump = useMemo(
+    () => (row: EventRow) => {
+      setCurrent(row.uid)
+      seek(row.at)
+    },
+    [seek],
+  )
+  const hidden =
+    (warningsOnly ? events.filter((e) => e.type === 'Warning').length : events.length) - rows.length
+  return (
+    <section className="events" aria-label="Events">
+      <div className="ev-toolbar">
+        <p className="ev-summary">
+          {events.length === 0
+            ? 'No events yet.'
+            : `${events.length} event${events.length === 1 ? '' : 's'}, newest first.`}{' '}
+          Click one to move the clock to it.
+        </p>
+        <label className="ev-filter">
+          <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} />
+          Warnings only
+        </label>
+      </div>
+      <div className="ev-scroll" tabIndex={-1}>
+        <table className="ev-table">
+          <thead>
+            <tr>
+              <th scope="col">LAST SEEN</th>
+              <th scope="col">TYPE</th>
+              <th scope="col">REASON</th>
+              <th scope="col">OBJECT</th>
+              <th scope="col">MESSAGE</th>
+            </tr>
+          </thead>
+          {rows.map((row) => (
+            <Row key={row.uid} row={row} current={row.uid === current} onJump={onJump} />
+          ))}
+        </table>
+        {hidden > 0 && <p className="ev-more">{hidden} older events not shown.</p>}
+      </div>
+    </section>
+  )
+}
