@@ -7,8 +7,8 @@ import { Dock } from './console/Dock'
 import { DockResizer } from './console/DockResizer'
 import { InfoIcon } from './controls/icons'
 import { TimeBar } from './controls/TimeBar'
-import { EditorPanel } from './editor/EditorPanel'
 import { Narrator } from './events/Narrator'
+import { SidePanel } from './SidePanel'
 import { useClock } from './useClock'
 
 // The first visit opens with the lesson's example; a saved session brings back its own text.
@@ -60,8 +60,8 @@ export function App() {
       </header>
       <Notice />
       <div className="app-body">
-        <aside className="app-side" aria-label="Manifest editor">
-          <EditorPanel />
+        <aside className="app-side" aria-label="Manifest editor and inspector">
+          <SidePanel />
         </aside>
         <div className="app-stage">
           <main className="app-canvas" aria-label="Cluster">
