@@ -22,7 +22,11 @@ export function openPersistentStore(initialText: string, storage = browserStorag
     const saved = loaded.session
     try {
       const session = ClusterSession.replay(saved.seed, saved.actions, saved.end, saved.now)
-      store = createAppStore(session, saved.editorText, { console: saved.console, speed: saved.speed })
+      store = createAppStore(session, saved.editorText, {
+        console: saved.console,
+        speed: saved.speed,
+        playing: false,
+      })
     } catch (e) {
       const key = `ordinal.session.unreplayable.${Date.now()}`
       storage?.setItem(key, JSON.stringify(saved))

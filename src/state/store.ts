@@ -55,6 +55,8 @@ export interface RestoredState {
   speed?: number
   /** Shown once: why stored work could not be restored, and where it was kept. */
   notice?: string
+  /** A restored session starts paused at the moment it was left. */
+  playing?: boolean
 }
 
 export function createAppStore(session: ClusterSession, initialText: string, restored: RestoredState = {}) {
@@ -118,6 +120,7 @@ export function createAppStore(session: ClusterSession, initialText: string, res
       editorText: initialText,
       ...(restored.console ? { console: restored.console } : {}),
       ...(restored.speed ? { speed: restored.speed } : {}),
+      ...(restored.playing !== undefined ? { playing: restored.playing } : {}),
       ...(restored.notice ? { notice: restored.notice } : {}),
       actions,
     }
