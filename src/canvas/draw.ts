@@ -4,11 +4,14 @@
 // volume = name), redrawn from each snapshot's view model. Clicking or pressing Enter on an object
 // selects it (for the inspector); focusing one pans it into view.
 import { select } from 'd3'
-import './canvas.css'
+import './theme.css'
+import './frames.css'
+import './cards.css'
+import './infra.css'
 import { drawables } from './drawables'
 import { drawAbsent, drawSignposts } from './drawDns'
 import { drawHint, drawInfra } from './drawInfra'
-import { drawLinks } from './drawLinks'
+import { drawLinkLabels, drawLinks } from './drawLinks'
 import { drawPods } from './drawPods'
 import { drawServices } from './drawServices'
 import { drawBars } from './drawBars'
@@ -137,6 +140,7 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawBars(layer.bars, model.sets, scene, m)
       drawFrames(layer.frames, d.frames, m)
       drawLinks(layer.links, d.links, m)
+      drawLinkLabels(layer.links, d.links, m)
       drawAbsent(layer.signs, d.absent, m)
       drawSignposts(layer.signs, d.records, m, memory)
       drawVolumes(layer.volumes, d.volumes, m)

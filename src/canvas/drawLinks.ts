@@ -3,7 +3,8 @@
 // "re-attaches" when the next tenant's line grows), a claim's binding down to its volume.
 import { easeCubicOut, select } from 'd3'
 import type { Link } from './drawables'
-import { growLine, MOVE_MS, type Motion, type Sel } from './motion'
+import { ENTER_MS, growLine, MOVE_MS, type Motion, type Sel } from './motion'
+import { attrs, changed } from './surface'
 
 const ends = (l: Link) => [l.x1, l.y1, l.x2, l.y2].join(',')
 const drawn = new WeakMap<Element, string>()
@@ -49,4 +50,28 @@ export function drawLinks(layer: Sel, links: readonly Link[], m: Motion): void {
         .attr('x2', l.x2)
         .attr('y2', l.y2)
   })
+}
+
+/** Labels beside lines (a mount's path), fading in with the line. */
+export function drawLinkLabels(layer: Sel, links: readonly Link[], m: Motion): void {
+  layer
+    .selectAll<SVGTextElement, Link>(':scope > text.oc-link-label')
+    .data(
+      links.filter((l) => l.label),
+      (l) => l.key,
+    )
+    .join(
+      (e) => {
+        const t = e.append('text').attr('class', 'oc-link-label').attr('aria-hidden', 'true')
+        if (!m.reduced)
+          t.attr('opacity', 0).transition('oc-life').delay(ENTER_MS).duration(ENTER_MS).attr('opacity', 1)
+        return t
+      },
+      (u) => u,
+      (x) => x.remove(),
+    )
+    .each(function (l) {
+      if (changed(this, [l.label, l.x1, l.y1, l.y2]))
+        attrs(select(this), { x: l.x1 + 10, y: (l.y1 + l.y2) / 2 + 4 }).text(l.label ?? '')
+    })
 }

@@ -36,7 +36,9 @@ export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motio
     const identity = `${p.namespace}/${p.name}`
     const before = memory.ips.get(identity)
     if (p.ip) memory.ips.set(identity, p.ip)
-    if (!changed(this, [p, d.box.w, d.box.h, d.tier])) return
+    // The age ticks every second: it alone is redrawn then, not the whole card.
+    if (d.tier === 'detail') renderAge(g.select(':scope > .oc-body'), d)
+    if (!changed(this, [{ ...p, age: '' }, d.box.w, d.box.h, d.tier, d.loose])) return
     setSurface(g, {
       kind: 'Pod',
       name: p.name,
@@ -51,6 +53,19 @@ export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motio
     renderCard(g.select(':scope > .oc-body'), d)
     if (p.ip && before && before !== p.ip) flash(g.select('.oc-flash'), m)
   })
+}
+
+function renderAge(body: Sel, { item: p, box }: Placed<PodView>): void {
+  label(
+    body,
+    'oc-line2',
+    16,
+    112,
+    `${p.node ?? 'not scheduled'} · uid ${p.uidShort} · ${p.age}`,
+    13,
+    'sans',
+    box.w - 28,
+  )
 }
 
 function renderCard(body: Sel, d: Placed<PodView>): void {
@@ -80,18 +95,12 @@ function renderCard(body: Sel, d: Placed<PodView>): void {
     .text(p.ip ?? '—')
   if (!p.ip) ip.append('tspan').attr('class', 'oc-muted').text('  not assigned yet')
   attrs(body.select('.oc-flash'), { x: 10, y: 73, width: w - 20, height: 24, rx: 5 })
-  label(
-    body,
-    'oc-line2',
-    16,
-    112,
-    `${p.node ?? 'not scheduled'} · uid ${p.uidShort} · ${p.age}`,
-    13,
-    'sans',
-    w - 28,
-  )
-  const tenant =
-    p.incarnation > 1 ? `tenant #${p.incarnation} · same name, new uid` : 'first tenant of this slot'
+  renderAge(body, d)
+  const tenant = d.loose
+    ? 'no slot: a replacement gets a new name'
+    : p.incarnation > 1
+      ? `tenant #${p.incarnation} · same name, new uid`
+      : 'first tenant of this slot'
   label(body, 'oc-line3', 16, 133, tenant, 12.5, p.incarnation > 1 ? 'bold' : 'sans', w - 28).classed(
     'oc-new',
     p.incarnation > 1,

@@ -73,7 +73,7 @@ function renderFrame(body: Sel, d: Placed<Frame>): void {
     top + (h - top - inset) / 2 + 5,
     note,
     detail ? 14 : 11.5,
-    'bold',
+    'sans',
     w - 2 * inset - 16,
   )
 }

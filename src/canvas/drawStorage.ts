@@ -119,7 +119,7 @@ export function drawVolumes(layer: Sel, items: readonly Placed<VolumeView>[], m:
     drawIcon(body.select<SVGGElement>('.oc-icon').attr('transform', 'translate(50,35)'), v.tone, 6)
     const line = label(body, 'oc-line2', 61, 39.5, '', 12)
     line.append('tspan').attr('class', 'oc-phase').text(v.phase)
-    const rest = ` · ${[v.capacity, v.reclaimPolicy, v.node].filter(Boolean).join(' · ')}`
+    const rest = ` · ${[v.reclaimPolicy, v.node ?? v.capacity].filter(Boolean).join(' · ')}`
     line.append('tspan').text(fitEnd(rest, w - 80 - v.phase.length * 7, 12))
   })
 }

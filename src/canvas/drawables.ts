@@ -11,6 +11,8 @@ export interface Placed<T> {
   readonly item: T
   readonly box: Box
   readonly tier: Tier
+  /** A pod of no StatefulSet: no slot, so no identity that outlives it. */
+  readonly loose?: boolean
 }
 
 export interface Link {
@@ -20,6 +22,8 @@ export interface Link {
   readonly y1: number
   readonly x2: number
   readonly y2: number
+  /** Drawn beside the line (a mount's path). */
+  readonly label?: string
 }
 
 export interface Drawables {
@@ -68,8 +72,13 @@ export function drawables(model: CanvasModel, scene: Scene): Drawables {
         d.claims.push({ key: claim.key, item: claim, box: cb, tier })
         // Several templates: each mount line runs at its own offset so the lines stay apart.
         const dx = (i - (slot.claims.length - 1) / 2) * 16
-        if (pod && pod.claimKeys.includes(claim.key))
-          d.links.push(line(`mount:${pod.uid}:${claim.key}`, 'mount', g.pod, cb, dx))
+        if (pod && pod.claimKeys.includes(claim.key)) {
+          const mount = line(`mount:${pod.uid}:${claim.key}`, 'mount', g.pod, cb, dx)
+          const path = pod.mountPaths[claim.key]
+          d.links.push(
+            tier === 'detail' && path && slot.claims.length === 1 ? { ...mount, label: path } : mount,
+          )
+        }
         if (claim.volume && vb) {
           d.volumes.push({ key: claim.volume.key, item: claim.volume, box: vb, tier })
           d.links.push(line(`bind:${claim.key}:${claim.volume.key}`, 'bind', cb, vb))
@@ -79,7 +88,7 @@ export function drawables(model: CanvasModel, scene: Scene): Drawables {
   }
   for (const pod of model.loosePods) {
     const box = scene.loosePods.get(pod.key)
-    if (box) d.pods.push({ key: pod.key, item: pod, box, tier: 'detail' })
+    if (box) d.pods.push({ key: pod.key, item: pod, box, tier: 'detail', loose: true })
   }
   for (const claim of model.claims) {
     const boxes = scene.claims.get(claim.key)

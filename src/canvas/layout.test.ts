@@ -144,7 +144,9 @@ describe('drawables', () => {
     expect(d.absent).toEqual([])
     expect(d.links.map((l) => l.kind).sort()).toEqual(['bind', 'bind', 'dns', 'dns', 'mount', 'mount'])
     const uid = d.pods[0]!.item.uid
-    expect(d.links.map((l) => l.key)).toContain(`mount:${uid}:default/www-web-0`)
+    expect(d.links.find((l) => l.key === `mount:${uid}:default/www-web-0`)?.label).toBe(
+      '/usr/share/nginx/html',
+    )
     for (const l of d.links) expect(l.y2).toBeGreaterThan(l.y1)
   })
 

@@ -5,39 +5,52 @@ import { drawIcon } from './icons'
 import type { Tone } from './model'
 import { textWidth } from './surface'
 
-const ENTRIES: readonly (readonly [Tone | 'dns' | 'mount' | 'orphan', string])[] = [
-  ['ok', 'Running & Ready'],
-  ['progress', 'starting'],
-  ['warn', 'not Ready'],
-  ['bad', 'failing'],
-  ['stop', 'Terminating'],
-  ['dns', 'DNS record → pod'],
-  ['mount', 'mounts claim'],
-  ['orphan', 'claim waiting for its pod'],
+type Entry = readonly [Tone | 'dns' | 'mount' | 'orphan', string]
+
+const ROWS: readonly (readonly Entry[])[] = [
+  [
+    ['ok', 'Running & Ready'],
+    ['progress', 'starting'],
+    ['warn', 'not Ready'],
+    ['bad', 'failing'],
+    ['stop', 'Terminating'],
+  ],
+  [
+    ['dns', 'DNS record → pod'],
+    ['mount', 'pod mounts claim'],
+    ['orphan', 'claim waiting for its pod'],
+  ],
 ]
 
-/** Draws the legend once; returns its natural width (the host sizes the svg to it). */
-export function drawLegend(svg: SVGSVGElement): number {
+/** Draws the legend once; returns its natural size (the host sizes the svg to it). */
+export function drawLegend(svg: SVGSVGElement): { width: number; height: number } {
   const root = select(svg)
   root.selectAll('*').remove()
-  let x = 10
-  for (const [what, word] of ENTRIES) {
-    const g = root.append('g').attr('transform', `translate(${x},14)`).attr('class', 'oc-legend-item')
-    if (what === 'dns' || what === 'mount') {
-      g.append('line').attr('class', `oc-link oc-link-${what}`).attr('x1', -8).attr('x2', 10)
-    } else if (what === 'orphan') {
-      g.append('rect')
-        .attr('class', 'oc-legend-orphan')
-        .attr('x', -8)
-        .attr('y', -7)
-        .attr('width', 18)
-        .attr('height', 14)
-        .attr('rx', 3)
-    } else {
-      drawIcon(g.append('g').attr('class', `oc-tone-${what}`).append('g'), what, 7)
+  let width = 0
+  ROWS.forEach((row, r) => {
+    let x = 14
+    for (const [what, word] of row) {
+      const g = root
+        .append('g')
+        .attr('transform', `translate(${x},${16 + r * 24})`)
+        .attr('class', 'oc-legend-item')
+      if (what === 'dns' || what === 'mount') {
+        g.append('line').attr('class', `oc-link oc-link-${what}`).attr('x1', -8).attr('x2', 10)
+      } else if (what === 'orphan') {
+        g.append('rect')
+          .attr('class', 'oc-legend-orphan')
+          .attr('x', -8)
+          .attr('y', -7)
+          .attr('width', 18)
+          .attr('height', 14)
+          .attr('rx', 3)
+      } else {
+        drawIcon(g.append('g').attr('class', `oc-tone-${what}`).append('g'), what, 7)
+      }
+      g.append('text').attr('x', 16).attr('y', 4.5).text(word)
+      x += 16 + textWidth(word, 12.5) + 22
     }
-    g.append('text').attr('x', 16).attr('y', 4.5).text(word)
-    x += 16 + textWidth(word, 12.5) + 22
-  }
-  return x
+    width = Math.max(width, x - 8)
+  })
+  return { width, height: 16 + ROWS.length * 24 - 8 }
 }

@@ -29,6 +29,8 @@ export interface PodView {
   readonly incarnation: number
   /** Claims this pod mounts (namespace/name keys). */
   readonly claimKeys: readonly string[]
+  /** Where each claim is mounted (the first container that mounts it), by claim key. */
+  readonly mountPaths: Readonly<Record<string, string>>
 }
 
 export interface DnsRecordView {

@@ -43,7 +43,18 @@ export function podView(pod: Pod, now: number, incarnation = 1): PodView {
     claimKeys: (pod.spec.volumes ?? []).flatMap((v) =>
       v.persistentVolumeClaim ? [`${ns}/${v.persistentVolumeClaim.claimName}`] : [],
     ),
+    mountPaths: mountPaths(pod, ns),
   }
+}
+
+function mountPaths(pod: Pod, ns: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const v of pod.spec.volumes ?? []) {
+    if (!v.persistentVolumeClaim) continue
+    const mount = pod.spec.containers.flatMap((c) => c.volumeMounts ?? []).find((m) => m.name === v.name)
+    if (mount) out[`${ns}/${v.persistentVolumeClaim.claimName}`] = mount.mountPath
+  }
+  return out
 }
 
 /**

@@ -60,10 +60,10 @@ export function fitMiddle(text: string, maxPx: number, px: number, font: FontKin
   return fitText(text, maxPx, px, font, 'middle')
 }
 
-/** A volume's generated name shortened the way people read it (`pvc-bbdcfaa1…b5e8b`). */
+/** A volume's generated name as people quote it: its claim uid's first block (`pvc-bbdcfaa1…`). */
 export function shortVolume(name: string): string {
-  const m = /^(pvc-[0-9a-f]{8})-[0-9a-f-]+([0-9a-f]{5})$/.exec(name)
-  return m ? `${m[1]}…${m[2]}` : name
+  const m = /^(pvc-[0-9a-f]{8})-[0-9a-f-]+$/.exec(name)
+  return m ? `${m[1]}…` : name
 }
 
 /** Appends (once) and returns the child `tag.cls` of `g`: drawers build a group's parts once. */
@@ -95,9 +95,13 @@ export function label(
   font: FontKind = 'sans',
   maxPx?: number,
 ): Sel<SVGTextElement> {
-  const t = attrs(part<SVGTextElement>(parent, 'text', cls), { x, y })
-  t.style('font-size', `${px}px`)
+  const t = part<SVGTextElement>(parent, 'text', cls)
+  const shown = maxPx === undefined ? text : fitEnd(text, maxPx, px, font)
+  // Text with tspans (text '') is rebuilt by the caller; otherwise an unchanged label is left alone.
+  if (shown !== '' && !changed(t.node()!, [x, y, px, font, shown])) return t
+  attrs(t, { x, y })
+    .style('font-size', `${px}px`)
     .style('font-weight', font === 'bold' || font === 'monobold' ? '700' : '400')
     .style('font-family', font === 'mono' || font === 'monobold' ? 'var(--oc-mono)' : 'var(--oc-sans)')
-  return t.text(maxPx === undefined ? text : fitEnd(text, maxPx, px, font))
+  return t.text(shown)
 }

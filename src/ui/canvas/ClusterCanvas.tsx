@@ -6,6 +6,7 @@ import { createCanvas, type CanvasHandle } from '../../canvas/draw'
 import { drawLegend } from '../../canvas/legend'
 import { createModelCache } from '../../canvas/modelCache'
 import { getAppStore, useActions, useApp } from '../../state/store'
+import { useElementSize } from './useElementSize'
 import './clusterCanvas.css'
 
 declare global {
@@ -16,13 +17,18 @@ declare global {
 }
 
 export function ClusterCanvas() {
+  const host = useRef<HTMLDivElement>(null)
   const svg = useRef<SVGSVGElement>(null)
+  // Pixel sizes, not 100%: a percentage-sized SVG is re-laid out, all of it, whenever the page
+  // around it lays out (every frame while time plays); with 50 pods that doubled the frame time.
+  const size = useElementSize(host)
   const legend = useRef<SVGSVGElement>(null)
   const canvas = useRef<CanvasHandle | undefined>(undefined)
   const snapshot = useApp((s) => s.snapshot)
   const selected = useApp((s) => s.selected)
   const { select } = useActions()
   const [legendShown, setLegendShown] = useState(false)
+  const [legendSize, setLegendSize] = useState({ width: 0, height: 0 })
   // The same model object comes back while the cluster and the displayed second are unchanged.
   const modelOf = useMemo(() => createModelCache(), [])
   const model = modelOf(snapshot)
@@ -33,8 +39,8 @@ export function ClusterCanvas() {
     window.__ordinal = { ...window.__ordinal, store: getAppStore() }
     const handle = createCanvas(svg.current!, { onSelect: select })
     canvas.current = handle
-    const width = drawLegend(legend.current!)
-    legend.current!.setAttribute('width', String(width))
+    const natural = drawLegend(legend.current!)
+    setLegendSize({ width: Math.ceil(natural.width), height: Math.ceil(natural.height) })
     return () => {
       handle.destroy()
       canvas.current = undefined
@@ -48,10 +54,12 @@ export function ClusterCanvas() {
 
   const sets = model.sets.map((s) => `StatefulSet ${s.name} ready ${s.ready}`).join('; ')
   return (
-    <div className="cluster-canvas oc-theme">
+    <div ref={host} className="cluster-canvas oc-theme">
       <svg
         ref={svg}
         className="oc-canvas"
+        width={size.width || undefined}
+        height={size.height || undefined}
         role="group"
         aria-label={`Cluster canvas${sets ? `: ${sets}` : ''}. Drag or scroll to pan, Ctrl+scroll to zoom.`}
         data-testid="cluster-canvas"
@@ -60,7 +68,8 @@ export function ClusterCanvas() {
         ref={legend}
         id="oc-legend"
         className="oc-legend"
-        height="28"
+        width={legendSize.width || undefined}
+        height={legendSize.height || undefined}
         role="img"
         aria-label="Legend: check = Running and Ready, turning ring = starting, half ring = not Ready, triangle = failing, square = Terminating; blue line = DNS record, thick line = mount, dashed claim = waiting for its pod"
         display={legendShown ? undefined : 'none'}
