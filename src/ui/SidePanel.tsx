@@ -1,7 +1,7 @@
 // Owner: React. The left panel: the manifest editor, or the inspector of the object selected in
 // the cluster. Selecting an object switches to the inspector; the editor stays mounted (hidden)
 // so Monaco keeps its state.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useApp } from '../state/store'
 import { EditorPanel } from './editor/EditorPanel'
 import { Inspector } from './inspector/Inspector'
@@ -11,9 +11,12 @@ type View = 'manifest' | 'inspector'
 export function SidePanel() {
   const selected = useApp((s) => s.selected)
   const [view, setView] = useState<View>('manifest')
-  useEffect(() => {
+  // A new selection switches to the inspector (adjusting state while rendering, as React advises).
+  const [seen, setSeen] = useState(selected)
+  if (selected !== seen) {
+    setSeen(selected)
     if (selected) setView('inspector')
-  }, [selected])
+  }
   return (
     <>
       <div role="tablist" aria-label="Side panel" className="side-tabs">
