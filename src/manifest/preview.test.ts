@@ -97,10 +97,10 @@ describe('previewManifests', () => {
     expect(p.statefulSets).toEqual([])
   })
 
-  it('says so when replicas is not a whole number, instead of guessing slots', () => {
-    const [set] = previewManifests(WEB_YAML.replace('replicas: 2', 'replicas: "two"')).statefulSets
-    expect(set!.slots).toEqual([])
-    expect(set!.problem).toBe('spec.replicas is "two", not a whole number of pods')
+  it('lists no slots for a set the API server would refuse (replicas: "two" fails decoding)', () => {
+    const p = previewManifests(WEB_YAML.replace('replicas: 2', 'replicas: "two"'))
+    expect(p.objects.find((o) => o.ref === 'statefulset.apps/web')?.fails).toBe(true)
+    expect(p.statefulSets).toEqual([])
     expect(
       previewManifests(WEB_YAML.replace('replicas: 2', 'replicas: 0')).statefulSets[0]!.problem,
     ).toBeUndefined()
