@@ -2,7 +2,9 @@
 // bar and the dock (console, events). Each region reads its own slice of the store.
 import webYaml from '../examples/web.yaml?raw'
 import { getAppStore, useActions, useApp } from '../state/store'
+import { useState } from 'react'
 import { ClusterCanvas } from './canvas/ClusterCanvas'
+import { ClusterTable } from './canvas/ClusterTable'
 import { Dock } from './console/Dock'
 import { DockResizer } from './console/DockResizer'
 import { InfoIcon } from './controls/icons'
@@ -26,6 +28,24 @@ function Notice() {
         Dismiss
       </button>
     </div>
+  )
+}
+
+/** The cluster as a table: always there for screen readers, shown on demand for everyone. */
+function TableToggle() {
+  const [visible, setVisible] = useState(false)
+  return (
+    <>
+      <button
+        type="button"
+        className="table-toggle"
+        aria-pressed={visible}
+        onClick={() => setVisible(!visible)}
+      >
+        {visible ? 'Hide table' : 'Table view'}
+      </button>
+      <ClusterTable visible={visible} />
+    </>
   )
 }
 
@@ -66,6 +86,7 @@ export function App() {
         <div className="app-stage">
           <main className="app-canvas" aria-label="Cluster">
             <ClusterCanvas />
+            <TableToggle />
           </main>
           <DockResizer />
           <TimeBar />
