@@ -2,16 +2,22 @@
 // type — so the console echoes it and the timeline records it like any other command.
 import { useActions, useApp } from '../../state/store'
 import type { ObjectRef } from '../../state/inspect'
+import { readinessFailureCommand } from '../../state/probeFault'
 
 export function DirectActions({ target }: { target: ObjectRef }) {
   const { runCommand } = useActions()
   const replicas = useApp(
     (s) => s.snapshot.statefulSets.find((x) => x.metadata.name === target.name)?.spec.replicas ?? 1,
   )
+  const pod = useApp((s) =>
+    target.kind === 'Pod' ? s.snapshot.pods.find((p) => p.metadata.name === target.name) : undefined,
+  )
+  const breakProbe = pod ? readinessFailureCommand(pod) : undefined
   const ns = target.namespace && target.namespace !== 'default' ? ` -n ${target.namespace}` : ''
   const buttons: { label: string; command: string }[] = []
   if (target.kind === 'Pod')
     buttons.push({ label: 'Delete pod', command: `kubectl delete pod ${target.name}${ns}` })
+  if (breakProbe) buttons.push({ label: 'Fail readiness probe', command: breakProbe })
   if (target.kind === 'StatefulSet') {
     buttons.push({
       label: 'Scale −1',
