@@ -127,3 +127,27 @@ describe('splitCommandLine', () => {
     })
   })
 })
+
+describe('console panes', () => {
+  test('a watch keeps running in the second pane while the first acts; Ctrl+C stops only its pane', () => {
+    const s = new ClusterSession(1)
+    const lines: ConsoleLine[] = []
+    s.onConsole((l) => lines.push(l))
+    s.apply(webYaml)
+    s.command('kubectl get pods -w', 1)
+    s.command('kubectl get nodes -o name', 0)
+    s.advanceTo(20_000)
+    expect(s.busyPanes).toEqual([1])
+    const pane = (p: number) =>
+      lines
+        .filter((l) => (l.pane ?? 0) === p && l.stream !== 'in')
+        .map((l) => l.text)
+        .join('')
+    expect(pane(0)).toBe('node/node-1\nnode/node-2\nnode/node-3\n')
+    expect(pane(1)).toMatch(/web-1\s+1\/1\s+Running/)
+    s.interrupt(0)
+    expect(s.busyPanes).toEqual([1])
+    s.interrupt(1)
+    expect(s.busy).toBe(false)
+  })
+})

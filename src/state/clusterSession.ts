@@ -25,6 +25,8 @@ export interface ConsoleLine {
   readonly id: number
   readonly stream: Stream
   readonly text: string
+  /** Which console pane (terminal) wrote it; absent means the first. */
+  readonly pane?: number
 }
 
 /** Everything the page draws, at one simulated moment. Arrays hold the store's immutable objects. */
@@ -60,7 +62,8 @@ export interface CommandResult {
 export class ClusterSession {
   readonly sim: Simulation
   readonly timeline: Timeline
-  private active: Continuation | undefined
+  /** The command still running in each console pane (a watch, a wait). */
+  private readonly active = new Map<number, Continuation>()
   private lineId = 0
   private readonly listeners = new Set<(line: ConsoleLine) => void>()
   /** The actions behind the current timeline, in order (the future's are dropped on a fork). */
@@ -103,7 +106,12 @@ export class ClusterSession {
   }
 
   get busy(): boolean {
-    return this.active !== undefined
+    return this.active.size > 0
+  }
+
+  /** The panes whose command is still running. */
+  get busyPanes(): number[] {
+    return [...this.active.keys()].sort()
   }
 
   /** `kubectl apply -f` of the editor's text, as an action on the timeline (it forks the future). */
@@ -122,24 +130,25 @@ export class ClusterSession {
     return { stdout, stderr, exitCode: isContinuation(outcome) ? 0 : outcome }
   }
 
-  /** Runs a console line (`kubectl …`); output streams to the console listeners. */
-  command(line: string): void {
-    this.write('in', line)
-    if (this.active) this.interrupt()
+  /** Runs a console line (`kubectl …`) in a pane; output streams to the console listeners. */
+  command(line: string, pane = 0): void {
+    const write = (stream: Stream, text: string) => this.write(stream, text, pane)
+    write('in', line)
+    if (this.active.has(pane)) this.interrupt(pane)
     const argv = splitCommandLine(line)
     if ('error' in argv) {
-      this.write('err', `${argv.error}\n`)
+      write('err', `${argv.error}\n`)
       return
     }
     if (argv.words.length === 0) return
     if (argv.words[0] !== 'kubectl') {
-      this.write('err', `${argv.words[0]}: command not found (this console runs kubectl)\n`)
+      write('err', `${argv.words[0]}: command not found (this console runs kubectl)\n`)
       return
     }
     const env: KubectlEnv = {
       sim: this.sim,
-      out: (s) => this.write('out', s),
-      err: (s) => this.write('err', s),
+      out: (s) => write('out', s),
+      err: (s) => write('err', s),
       readFile: () => undefined,
       terminal: true,
     }
@@ -152,32 +161,34 @@ export class ClusterSession {
     }
     if (isContinuation(outcome)) {
       if (outcome.poll()) outcome.finish('done')
-      else this.active = outcome
+      else this.active.set(pane, outcome)
     }
   }
 
-  /** Ctrl+C: stops a running command (a watch, a wait). */
-  interrupt(): void {
-    const active = this.active
-    this.active = undefined
+  /** Ctrl+C: stops the command running in a pane (a watch, a wait). */
+  interrupt(pane = 0): void {
+    const active = this.active.get(pane)
+    this.active.delete(pane)
     if (active) {
       active.finish('interrupted')
-      this.write('err', '^C\n')
+      this.write('err', '^C\n', pane)
     }
   }
 
   /** Plays forward to `t` (through what was computed, then onwards); running commands see every step. */
   advanceTo(t: number): void {
-    if (this.active) {
-      const active = this.active
+    if (this.active.size > 0) {
+      const running = [...this.active.values()]
       if (t > this.timeline.end) {
         this.timeline.advanceTo(this.timeline.end)
-        this.sim.advanceUntil(() => active.poll(), t - this.sim.now)
+        this.sim.advanceUntil(() => running.some((c) => c.poll()), t - this.sim.now)
         this.timeline.advanceTo(t)
       } else this.timeline.advanceTo(t)
-      if (active.poll()) {
-        this.active = undefined
-        active.finish('done')
+      for (const [pane, active] of [...this.active]) {
+        if (active.poll()) {
+          this.active.delete(pane)
+          active.finish('done')
+        }
       }
       return
     }
@@ -186,7 +197,7 @@ export class ClusterSession {
 
   /** Moves to any computed moment; a running command is stopped first (its output is history). */
   seek(t: number): void {
-    if (this.active) this.interrupt()
+    for (const pane of [...this.active.keys()]) this.interrupt(pane)
     this.timeline.seek(t)
   }
 
@@ -228,8 +239,8 @@ export class ClusterSession {
     }
   }
 
-  private write(stream: Stream, text: string): void {
-    const line: ConsoleLine = { id: ++this.lineId, stream, text }
+  private write(stream: Stream, text: string, pane = 0): void {
+    const line: ConsoleLine = { id: ++this.lineId, stream, text, ...(pane ? { pane } : {}) }
     for (const l of this.listeners) l(line)
   }
 }

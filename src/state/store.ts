@@ -19,6 +19,10 @@ export interface AppState {
   console: readonly ConsoleLine[]
   /** A console command is still running (a watch, a wait); Ctrl+C stops it. */
   commandRunning: boolean
+  /** Console panes whose command is still running. */
+  runningPanes: readonly number[]
+  /** A second console pane is open (like the tutorial's two terminals). */
+  split: boolean
   editorText: string
   lastApply?: CommandResult
   /** A message for the learner (stored work set aside, storage full); dismissable. */
@@ -38,8 +42,9 @@ export interface AppActions {
   seek(t: number): void
   step(): void
   apply(text?: string): CommandResult
-  runCommand(line: string): void
-  interrupt(): void
+  runCommand(line: string, pane?: number): void
+  interrupt(pane?: number): void
+  toggleSplit(): void
   /** Empties the console (the terminal's `clear`). */
   clearConsole(): void
   setEditorText(text: string): void
@@ -61,7 +66,8 @@ export interface RestoredState {
 
 export function createAppStore(session: ClusterSession, initialText: string, restored: RestoredState = {}) {
   const store = createStore<AppState>()((set, get) => {
-    const publish = () => set({ snapshot: session.snapshot(), commandRunning: session.busy })
+    const running = () => ({ commandRunning: session.busy, runningPanes: session.busyPanes })
+    const publish = () => set({ snapshot: session.snapshot(), ...running() })
     session.onConsole((line) => {
       const lines = get().console
       set({
@@ -97,13 +103,18 @@ export function createAppStore(session: ClusterSession, initialText: string, res
         publish()
         return result
       },
-      runCommand: (line) => {
-        session.command(line)
+      runCommand: (line, pane = 0) => {
+        session.command(line, pane)
         publish()
       },
-      interrupt: () => {
-        session.interrupt()
-        set({ commandRunning: false })
+      interrupt: (pane = 0) => {
+        session.interrupt(pane)
+        set(running())
+      },
+      toggleSplit: () => {
+        // Closing the second pane stops what it was running.
+        if (get().split) session.interrupt(1)
+        set({ split: !get().split, ...running() })
       },
       clearConsole: () => set({ console: [] }),
       setEditorText: (editorText) => set({ editorText }),
@@ -117,6 +128,8 @@ export function createAppStore(session: ClusterSession, initialText: string, res
       speed: 1,
       console: [],
       commandRunning: session.busy,
+      runningPanes: session.busyPanes,
+      split: false,
       editorText: initialText,
       ...(restored.console ? { console: restored.console } : {}),
       ...(restored.speed ? { speed: restored.speed } : {}),

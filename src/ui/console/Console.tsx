@@ -14,7 +14,7 @@ const SUGGESTIONS = [
   'scale sts web --replicas=4',
 ]
 
-function Suggestions() {
+function Suggestions({ pane }: { pane: number }) {
   const { runCommand } = useActions()
   return (
     <div className="con-empty">
@@ -24,7 +24,7 @@ function Suggestions() {
       <ul>
         {SUGGESTIONS.map((s) => (
           <li key={s}>
-            <button type="button" className="con-chip" onClick={() => runCommand(withKubectl(s))}>
+            <button type="button" className="con-chip" onClick={() => runCommand(withKubectl(s), pane)}>
               {s}
             </button>
           </li>
@@ -34,18 +34,24 @@ function Suggestions() {
   )
 }
 
-function StopButton() {
-  const running = useApp((s) => s.commandRunning)
+function StopButton({ pane }: { pane: number }) {
+  const running = useApp((s) => s.runningPanes.includes(pane))
   const { interrupt } = useActions()
   if (!running) return null
   return (
-    <button type="button" className="con-stop" onClick={interrupt} title="Stop the running command (Ctrl+C)">
+    <button
+      type="button"
+      className="con-stop"
+      onClick={() => interrupt(pane)}
+      title="Stop the running command (Ctrl+C)"
+    >
       <span aria-hidden="true">■</span> Stop <kbd>Ctrl+C</kbd>
     </button>
   )
 }
 
-export function Console() {
+/** Pane 0 is the console; pane 1 the second terminal of a split (its own command, its own output). */
+export function Console({ pane = 0 }: { pane?: number }) {
   const inputRef = useRef<HTMLInputElement>(null)
   // A click in the terminal focuses the command line, unless the user is selecting text.
   const focusInput = (e: MouseEvent) => {
@@ -53,10 +59,14 @@ export function Console() {
     if (window.getSelection()?.isCollapsed ?? true) inputRef.current?.focus()
   }
   return (
-    <section className="console" aria-label="kubectl console" onClick={focusInput}>
-      <StopButton />
-      <ConsoleOutput empty={<Suggestions />} />
-      <ConsoleInput inputRef={inputRef} />
+    <section
+      className="console"
+      aria-label={pane ? 'second kubectl console' : 'kubectl console'}
+      onClick={focusInput}
+    >
+      <StopButton pane={pane} />
+      <ConsoleOutput pane={pane} empty={<Suggestions pane={pane} />} />
+      <ConsoleInput pane={pane} inputRef={inputRef} />
     </section>
   )
 }

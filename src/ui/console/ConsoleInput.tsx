@@ -7,7 +7,13 @@ import { getAppStore, useActions } from '../../state/store'
 import { complete } from './complete'
 import { commandHistory, namesOf, withKubectl } from './consoleModel'
 
-export function ConsoleInput({ inputRef }: { inputRef?: RefObject<HTMLInputElement | null> }) {
+export function ConsoleInput({
+  inputRef,
+  pane = 0,
+}: {
+  inputRef?: RefObject<HTMLInputElement | null>
+  pane?: number
+}) {
   const actions = useActions()
   const [text, setText] = useState('')
   const [candidates, setCandidates] = useState<readonly string[]>([])
@@ -21,11 +27,15 @@ export function ConsoleInput({ inputRef }: { inputRef?: RefObject<HTMLInputEleme
     browse.current = undefined
     if (line === '') return
     if (line === 'clear') return actions.clearConsole()
-    actions.runCommand(withKubectl(line))
+    actions.runCommand(withKubectl(line), pane)
   }
 
   const recall = (delta: number) => {
-    const history = commandHistory(getAppStore().getState().console)
+    const history = commandHistory(
+      getAppStore()
+        .getState()
+        .console.filter((l) => (l.pane ?? 0) === pane),
+    )
     if (history.length === 0) return
     const state = browse.current ?? { at: history.length, draft: text }
     const at = Math.min(history.length, Math.max(0, state.at + delta))
@@ -50,7 +60,7 @@ export function ConsoleInput({ inputRef }: { inputRef?: RefObject<HTMLInputEleme
       setCandidates(result.candidates)
     } else if (e.ctrlKey && e.key.toLowerCase() === 'c' && input.selectionStart === input.selectionEnd) {
       e.preventDefault()
-      actions.interrupt()
+      actions.interrupt(pane)
       setText('')
       setCandidates([])
     } else if (e.ctrlKey && e.key.toLowerCase() === 'l') {
@@ -73,7 +83,7 @@ export function ConsoleInput({ inputRef }: { inputRef?: RefObject<HTMLInputEleme
         <input
           ref={inputRef}
           type="text"
-          aria-label="kubectl"
+          aria-label={pane ? 'kubectl (second pane)' : 'kubectl'}
           aria-keyshortcuts="Enter Tab ArrowUp ArrowDown Control+C"
           className="con-input"
           value={text}

@@ -1,6 +1,6 @@
 // Owner: React owns the console's output: the store's console lines, echoed input with a `$ `
 // prompt, stdout and stderr styled apart. It keeps to the bottom unless the user scrolled up.
-import { memo, useLayoutEffect, useRef } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef } from 'react'
 import type { ConsoleLine } from '../../state/clusterSession'
 import { useApp } from '../../state/store'
 
@@ -27,8 +27,9 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
   return <span className={line.stream === 'err' ? 'con-err' : 'con-out'}>{line.text}</span>
 })
 
-export function ConsoleOutput({ empty }: { empty: React.ReactNode }) {
-  const lines = useApp((s) => s.console)
+export function ConsoleOutput({ empty, pane = 0 }: { empty: React.ReactNode; pane?: number }) {
+  const all = useApp((s) => s.console)
+  const lines = useMemo(() => all.filter((l) => (l.pane ?? 0) === pane), [all, pane])
   const box = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
   // Runs after every render, and this component renders only when lines arrive.
@@ -42,7 +43,7 @@ export function ConsoleOutput({ empty }: { empty: React.ReactNode }) {
       className="con-output"
       role="log"
       aria-live="polite"
-      aria-label="kubectl output"
+      aria-label={pane ? 'second kubectl output' : 'kubectl output'}
       tabIndex={0}
       onScroll={(e) => {
         const el = e.currentTarget

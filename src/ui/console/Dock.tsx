@@ -2,7 +2,7 @@
 // tabs pattern: ←/→ move between tabs). Both panels stay mounted, so the console keeps its
 // command line and scroll position while the events are shown.
 import { useRef, useState, type KeyboardEvent } from 'react'
-import { useApp } from '../../state/store'
+import { useActions, useApp } from '../../state/store'
 import { EventLog } from '../events/EventLog'
 import { Console } from './Console'
 
@@ -37,6 +37,34 @@ function ConsoleLabel() {
         </span>
       )}
     </>
+  )
+}
+
+/** One console, or two side by side — the official tutorial keeps a watch open in a second terminal. */
+function Consoles() {
+  const split = useApp((s) => s.split)
+  if (!split) return <Console />
+  return (
+    <div className="console-split">
+      <Console />
+      <Console pane={1} />
+    </div>
+  )
+}
+
+function SplitToggle() {
+  const split = useApp((s) => s.split)
+  const { toggleSplit } = useActions()
+  return (
+    <button
+      type="button"
+      className="dock-collapse"
+      aria-pressed={split}
+      onClick={toggleSplit}
+      title="A second terminal, e.g. to keep `kubectl get pods -w` open while you act in the first"
+    >
+      {split ? 'Unsplit' : 'Split'}
+    </button>
   )
 }
 
@@ -79,6 +107,7 @@ export function Dock() {
             </button>
           ))}
         </div>
+        <SplitToggle />
         <button
           type="button"
           className="dock-collapse"
@@ -103,7 +132,7 @@ export function Dock() {
           hidden={collapsed || tab !== t}
           className="dock-panel"
         >
-          {t === 'console' ? <Console /> : tab === 'events' && !collapsed && <EventLog />}
+          {t === 'console' ? <Consoles /> : tab === 'events' && !collapsed && <EventLog />}
         </div>
       ))}
     </section>
