@@ -83,7 +83,11 @@ test.describe('the app shell', () => {
     const app = new OrdinalPage(page)
     await app.open()
     await expect(app.editor).toContainText(/kind:\s+StatefulSet/)
-    await expect(app.editor).toContainText(/serviceName:\s+"nginx"/)
+    // Monaco draws only the lines in view (fewer once the side panel has its tabs): read the text itself.
+    await page.waitForFunction('Boolean(globalThis.__ordinal && globalThis.__ordinal.store)')
+    expect(await page.evaluate('globalThis.__ordinal.store.getState().editorText')).toMatch(
+      /serviceName:\s+"nginx"/,
+    )
 
     await app.run('get nodes')
     await expect(app.output).toContainText('$ kubectl get nodes')
