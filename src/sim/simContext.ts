@@ -7,6 +7,7 @@ import type { EventRecorder } from './events/recorder'
 import type { Rng } from './runtime/rng'
 import type { TaskQueue } from './runtime/taskQueue'
 import type { Timings } from './runtime/timings'
+import type { FeatureGates } from './featureGates'
 
 export interface SimContext {
   readonly api: ApiServer
@@ -15,6 +16,7 @@ export interface SimContext {
   readonly rng: Rng
   readonly recorder: EventRecorder
   readonly timings: Timings
+  readonly featureGates: Readonly<FeatureGates>
   /** Schedules a task handled by the component that registered `type`. */
   schedule(delayMs: number, type: string, key: string, data?: unknown): void
   /** Schedules `controller.sync(key)` unless one is already pending. */

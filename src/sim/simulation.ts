@@ -7,6 +7,7 @@ import { EventRecorder } from './events/recorder'
 import { Rng, type RngState } from './runtime/rng'
 import { TaskQueue, type Task, type TaskQueueState } from './runtime/taskQueue'
 import { DEFAULT_TIMINGS, type Timings } from './runtime/timings'
+import { DEFAULT_FEATURE_GATES, type FeatureGates } from './featureGates'
 import { StateSlots, type SimContext } from './simContext'
 import type { Controller } from './controllers/controller'
 import { bootstrapCluster, type ClusterShape } from './bootstrap'
@@ -17,6 +18,8 @@ import type { ContainerRuntime } from './kubelet/containerRuntime'
 export interface SimulationOptions {
   seed?: number
   timings?: Partial<Timings>
+  /** Feature gates to turn on or off (default: v1.34's). */
+  featureGates?: Partial<FeatureGates>
   cluster?: Partial<ClusterShape>
   /** Replaces the standard components (tests of one controller in isolation). */
   components?: (ctx: SimContext) => Component[]
@@ -53,6 +56,7 @@ export class Simulation {
       rng,
       recorder: new EventRecorder(api, rng),
       timings,
+      featureGates: { ...DEFAULT_FEATURE_GATES, ...options.featureGates },
       state,
       schedule: (delay, type, key, data) => void queue.schedule(delay, type, key, data),
       enqueueSync: (controller, key, delay) => {

@@ -3,7 +3,20 @@
 import type { PersistentVolumeClaim, Pod, StatefulSet } from '../../model'
 import { StatusError } from '../../api/errors'
 import type { SimContext } from '../../simContext'
-import { getOrdinal, getPersistentVolumeClaims } from './utils'
+import {
+  claimIsStale,
+  claimOwnerRefsForPolicy,
+  hasUnexpectedController,
+  isClaimOwnerUpToDate,
+} from './claimRetention'
+import {
+  getOrdinal,
+  getPersistentVolumeClaimName,
+  getPersistentVolumeClaims,
+  getPodRevision,
+  identityAndStorageMatch,
+  newStatefulSetPod,
+} from './utils'
 
 const COMPONENT = 'statefulset-controller'
 
@@ -17,12 +30,19 @@ export class StatefulPodControl {
       this.recordPodEvent('create', set, pod, claimError)
       return claimError
     }
+    let created: Pod
     try {
-      this.ctx.api.create<Pod>(pod)
+      created = this.ctx.api.create<Pod>(pod)
     } catch (e) {
       const msg = errorText(e)
       this.recordPodEvent('create', set, pod, msg)
       return msg
+    }
+    // Set the claims' retention references as far as is possible at this point.
+    const policyError = this.updatePodClaimForRetentionPolicy(set, created)
+    if (policyError) {
+      this.recordPodEvent('update', set, pod, policyError)
+      return policyError
     }
     this.recordPodEvent('create', set, pod)
     return undefined
@@ -30,7 +50,9 @@ export class StatefulPodControl {
 
   /** createMissingPersistentVolumeClaims, for a pending pod whose claims were deleted. */
   createMissingPersistentVolumeClaims(set: StatefulSet, pod: Pod): string | undefined {
-    return this.createPersistentVolumeClaims(set, pod)
+    const err = this.createPersistentVolumeClaims(set, pod) ?? this.updatePodClaimForRetentionPolicy(set, pod)
+    if (err) this.recordPodEvent('update', set, pod, err)
+    return err
   }
 
   deleteStatefulPod(set: StatefulSet, pod: Pod): string | undefined {
@@ -45,14 +67,84 @@ export class StatefulPodControl {
     return undefined
   }
 
-  /** UpdateStatefulPod: restores identity and storage on a pod whose labels or volumes drifted. */
+  /**
+   * UpdateStatefulPod: restores identity on a pod whose labels drifted and brings its claims'
+   * owner references in line with the retention policy; a pod found consistent is not written.
+   */
   updateStatefulPod(set: StatefulSet, pod: Pod): void {
+    let consistent = true
+    let updated = pod
+    if (!identityAndStorageMatch(set, pod)) {
+      updated = restoreIdentity(set, pod)
+      consistent = false
+    }
+    if (!this.claimsMatchRetentionPolicy(set, pod)) {
+      const err = this.updatePodClaimForRetentionPolicy(set, pod)
+      if (err) {
+        this.recordPodEvent('update', set, pod, err)
+        return
+      }
+      consistent = false
+    }
+    if (consistent) return
     try {
-      this.ctx.api.update<Pod>(pod)
+      this.ctx.api.update<Pod>(updated)
       this.recordPodEvent('update', set, pod)
     } catch (e) {
       this.recordPodEvent('update', set, pod, errorText(e))
     }
+  }
+
+  /** ClaimsMatchRetentionPolicy: whether every existing claim of the pod carries the references the policy calls for. */
+  claimsMatchRetentionPolicy(set: StatefulSet, pod: Pod): boolean {
+    for (const claim of this.podClaims(set, pod)) {
+      if (claim && !isClaimOwnerUpToDate(claim, set, pod)) return false
+    }
+    return true
+  }
+
+  /** UpdatePodClaimForRetentionPolicy: rewrites the owner references of the pod's claims. Returns an error text. */
+  updatePodClaimForRetentionPolicy(set: StatefulSet, pod: Pod): string | undefined {
+    for (const claim of this.podClaims(set, pod)) {
+      if (!claim) continue
+      if (hasUnexpectedController(claim, set, pod)) {
+        this.ctx.recorder.record(
+          set,
+          'Warning',
+          'ConflictingController',
+          `PersistentVolumeClaim ${claim.metadata.name} has a conflicting OwnerReference that acts as a manging controller, the retention policy is ignored for this claim`,
+          COMPONENT,
+        )
+      }
+      if (isClaimOwnerUpToDate(claim, set, pod)) continue
+      const ownerReferences = claimOwnerRefsForPolicy(claim, set, pod)
+      try {
+        this.ctx.api.update<PersistentVolumeClaim>({
+          ...claim,
+          metadata: { ...claim.metadata, ownerReferences },
+        })
+      } catch (e) {
+        return `could not update claim ${claim.metadata.name} for delete policy ownerRefs: ${errorText(e)}`
+      }
+    }
+    return undefined
+  }
+
+  /** PodClaimIsStale: a claim still owned by an earlier pod of this name (whenScaled=Delete) blocks creation. */
+  podClaimIsStale(set: StatefulSet, pod: Pod): boolean {
+    return this.podClaims(set, pod).some((claim) => claim && claimIsStale(claim, set, pod))
+  }
+
+  /** The stored claims of the pod's volumeClaimTemplates, undefined where missing. */
+  private podClaims(set: StatefulSet, pod: Pod): (PersistentVolumeClaim | undefined)[] {
+    const ordinal = getOrdinal(pod)
+    return (set.spec.volumeClaimTemplates ?? []).map((t) =>
+      this.ctx.store.get<PersistentVolumeClaim>(
+        'PersistentVolumeClaim',
+        set.metadata.namespace,
+        getPersistentVolumeClaimName(set, t.metadata.name, ordinal),
+      ),
+    )
   }
 
   private createPersistentVolumeClaims(set: StatefulSet, pod: Pod): string | undefined {
@@ -104,6 +196,16 @@ export class StatefulPodControl {
       this.ctx.recorder.record(set, 'Warning', 'FailedCreate', message, COMPONENT)
     }
   }
+}
+
+function restoreIdentity(set: StatefulSet, pod: Pod): Pod {
+  const fresh = newStatefulSetPod(set, set, getOrdinal(pod), getPodRevision(pod) ?? '')
+  const l = fresh.metadata.labels ?? {}
+  const identity = {
+    'statefulset.kubernetes.io/pod-name': l['statefulset.kubernetes.io/pod-name']!,
+    'apps.kubernetes.io/pod-index': l['apps.kubernetes.io/pod-index']!,
+  }
+  return { ...pod, metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, ...identity } } }
 }
 
 export function errorText(e: unknown): string {

@@ -1,7 +1,7 @@
 // Port of stateful_set_control.go (updateStatefulSet / processReplica / processCondemned, the
 // v1.29–v1.31 shape): one level-triggered pass over a set's replicas. OrderedReady ("monotonic")
 // stops at the first thing it must wait for; Parallel keeps going. Scaling comes before updates.
-// Simplification: maxUnavailable is ignored, as with the MaxUnavailableStatefulSet gate off.
+// maxUnavailable counts only with the MaxUnavailableStatefulSet gate on (off in v1.34: see featureGates.ts).
 import type { ControllerRevision, Pod, StatefulSet, StatefulSetStatus } from '../../model'
 import type { SimContext } from '../../simContext'
 import { StatefulPodControl } from './statefulPodControl'
@@ -114,6 +114,12 @@ export class StatefulSetControl {
         return true
       }
       if (!pod.metadata.uid) {
+        // A claim still owned by an earlier pod of this name must be gone first. Kubernetes looks
+        // again on a later event or resync; the simulator looks again after a second.
+        if (this.podControl.podClaimIsStale(set, pod)) {
+          result.requeueAfterMs = 1000
+          return true
+        }
         const err = this.podControl.createStatefulPod(set, pod)
         if (err) {
           result.failed = true
@@ -128,13 +134,23 @@ export class StatefulSetControl {
         result.requeueAfterMs = minReadySeconds * 1000
         return true
       }
-      if (!identityAndStorageMatch(set, pod)) {
-        // Identity drifted (labels edited by hand): the controller writes it back.
-        this.podControl.updateStatefulPod(set, restoreIdentity(set, pod))
+      // Enforce the invariants: identity (labels edited by hand) and the claims' retention references.
+      if (!identityAndStorageMatch(set, pod) || !this.podControl.claimsMatchRetentionPolicy(set, pod)) {
+        this.podControl.updateStatefulPod(set, pod)
       }
       return false
     }
     if (runForAll(replicaCount, processReplica, monotonic)) return finish()
+
+    // Claims of condemned pods get the pod as owner (whenScaled: Delete) before the pod goes.
+    const fixPodClaim = (j: number): boolean => {
+      const pod = condemned[j]!
+      if (this.podControl.claimsMatchRetentionPolicy(set, pod)) return false
+      const err = this.podControl.updatePodClaimForRetentionPolicy(set, pod)
+      if (err) result.failed = true
+      return !!err
+    }
+    if (runForAll(condemned.length, fixPodClaim, monotonic)) return finish()
 
     const processCondemned = (j: number): boolean => {
       const pod = condemned[condemned.length - 1 - j]!
@@ -149,9 +165,13 @@ export class StatefulSetControl {
     }
     if (runForAll(condemned.length, processCondemned, monotonic)) return finish()
 
-    // Rolling update: replace the highest-ordinal pod not at updateRevision, one at a time.
     if (set.spec.updateStrategy?.type === 'OnDelete') return finish()
     const updateMin = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0
+    if (this.ctx.featureGates.MaxUnavailableStatefulSet) {
+      this.rollWithMaxUnavailable(set, revisions, replicaCount, replica, updateMin, minReadySeconds)
+      return finish()
+    }
+    // Rolling update: replace the highest-ordinal pod not at updateRevision, one at a time.
     for (let target = replicaCount - 1; target >= updateMin; target--) {
       const pod = replica(target)
       if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
@@ -161,6 +181,39 @@ export class StatefulSetControl {
       if (!isHealthy(pod)) return finish()
     }
     return finish()
+  }
+
+  /**
+   * updateStatefulSetAfterInvariantEstablished with MaxUnavailableStatefulSet on: count the
+   * unavailable pods in range, then delete up to maxUnavailable minus that many outdated pods,
+   * highest ordinal first, none below the partition.
+   */
+  private rollWithMaxUnavailable(
+    set: StatefulSet,
+    revisions: Revisions,
+    replicaCount: number,
+    replica: (i: number) => Pod,
+    updateMin: number,
+    minReadySeconds: number,
+  ): void {
+    const now = this.ctx.queue.now
+    const maxUnavailable = getMaxUnavailable(
+      set.spec.updateStrategy?.rollingUpdate?.maxUnavailable,
+      replicaCount,
+    )
+    let unavailable = 0
+    for (let i = 0; i < replicaCount; i++) {
+      const pod = replica(i)
+      if (!isRunningAndAvailable(pod, minReadySeconds, now) || isTerminating(pod)) unavailable++
+    }
+    let toDelete = maxUnavailable - unavailable
+    for (let target = replicaCount - 1; target >= updateMin && toDelete > 0; target--) {
+      const pod = replica(target)
+      if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
+        this.podControl.deleteStatefulPod(set, pod)
+        toDelete--
+      }
+    }
   }
 
   /** newVersionedStatefulSetPod: ordinals below the partition keep the current revision. */
@@ -185,6 +238,15 @@ export class StatefulSetControl {
   }
 }
 
+/** getStatefulSetMaxUnavailable: an int or a percentage of replicas rounded down, at least 1. */
+export function getMaxUnavailable(value: number | string | undefined, replicas: number): number {
+  let n = 1
+  if (typeof value === 'number') n = value
+  else if (typeof value === 'string' && value.endsWith('%'))
+    n = Math.floor((Number(value.slice(0, -1)) * replicas) / 100)
+  return Math.max(1, n)
+}
+
 /**
  * runForAll: monotonic → in order, stopping at the first fn that asks to; otherwise all, in
  * slow-start batches (1, 2, 4, … capped at 500) as slowStartBatch does. Returns whether to stop.
@@ -200,22 +262,6 @@ function runForAll(count: number, fn: (i: number) => boolean, monotonic: boolean
     for (; i < stop; i++) fn(i)
   }
   return false
-}
-
-function restoreIdentity(set: StatefulSet, pod: Pod): Pod {
-  const fresh = newStatefulSetPod(set, set, getOrdinal(pod), getPodRevision(pod) ?? '')
-  return {
-    ...pod,
-    metadata: { ...pod.metadata, labels: { ...pod.metadata.labels, ...pickIdentityLabels(fresh) } },
-  }
-}
-
-function pickIdentityLabels(pod: Pod): Record<string, string> {
-  const l = pod.metadata.labels ?? {}
-  return {
-    'statefulset.kubernetes.io/pod-name': l['statefulset.kubernetes.io/pod-name']!,
-    'apps.kubernetes.io/pod-index': l['apps.kubernetes.io/pod-index']!,
-  }
 }
 
 /** computeReplicaStatus + the revision fields (stateful_set_control.go). */
