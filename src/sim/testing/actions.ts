@@ -15,6 +15,13 @@ export type Action =
   | { kind: 'deleteClaim'; ordinal: number }
   | { kind: 'deleteSet'; propagation: 'Background' | 'Foreground' | 'Orphan' }
   | { kind: 'advance'; ms: number }
+  | { kind: 'setImage'; tag: '0.7' | '0.8' | '0.9' }
+  | { kind: 'setPartition'; partition: number }
+  | { kind: 'setStrategy'; type: 'RollingUpdate' | 'OnDelete' }
+  | { kind: 'setRetention'; whenScaled: RetentionPolicy; whenDeleted: RetentionPolicy }
+
+type RetentionPolicy = 'Retain' | 'Delete'
+const retention = fc.constantFrom('Retain' as const, 'Delete' as const)
 
 export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   fc.record({
@@ -37,6 +44,16 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
     propagation: fc.constantFrom('Background' as const, 'Foreground' as const, 'Orphan' as const),
   }),
   fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
+  fc.record({
+    kind: fc.constant('setImage' as const),
+    tag: fc.constantFrom('0.7' as const, '0.8' as const, '0.9' as const),
+  }),
+  fc.record({ kind: fc.constant('setPartition' as const), partition: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('setStrategy' as const),
+    type: fc.constantFrom('RollingUpdate' as const, 'OnDelete' as const),
+  }),
+  fc.record({ kind: fc.constant('setRetention' as const), whenScaled: retention, whenDeleted: retention }),
 )
 
 export const sessionArbitrary = fc.array(actionArbitrary, { minLength: 1, maxLength: 12 })
@@ -88,11 +105,40 @@ export function perform(cluster: TestCluster, action: Action): void {
       case 'createSet':
         api.create(setManifest(action))
         break
-      case 'scale': {
-        const set = api.get<StatefulSet>('StatefulSet', 'default', 'web')
-        api.update({ ...set, spec: { ...set.spec, replicas: action.replicas } })
+      case 'scale':
+        updateSpec(cluster, () => ({ replicas: action.replicas }))
         break
-      }
+      case 'setImage':
+        updateSpec(cluster, (spec) => {
+          const t = spec.template
+          const containers = t.spec.containers.map((c) => ({
+            ...c,
+            image: `registry.k8s.io/nginx-slim:${action.tag}`,
+          }))
+          return { template: { ...t, spec: { ...t.spec, containers } } }
+        })
+        break
+      case 'setPartition':
+        updateSpec(cluster, () => ({
+          updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: action.partition } },
+        }))
+        break
+      case 'setStrategy':
+        updateSpec(cluster, () => ({
+          updateStrategy:
+            action.type === 'OnDelete'
+              ? { type: 'OnDelete' }
+              : { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+        }))
+        break
+      case 'setRetention':
+        updateSpec(cluster, () => ({
+          persistentVolumeClaimRetentionPolicy: {
+            whenScaled: action.whenScaled,
+            whenDeleted: action.whenDeleted,
+          },
+        }))
+        break
       case 'deletePod':
         api.delete('Pod', 'default', `web-${action.ordinal}`, action.force ? { gracePeriodSeconds: 0 } : {})
         break
@@ -113,6 +159,15 @@ export function perform(cluster: TestCluster, action: Action): void {
     if (!(e instanceof StatusError)) throw e
   }
   cluster.run(0)
+}
+
+/** A user's edit of the set's spec (as `kubectl edit` or `patch` would send it). */
+function updateSpec(
+  cluster: TestCluster,
+  change: (spec: StatefulSet['spec']) => Partial<StatefulSet['spec']>,
+): void {
+  const set = cluster.api.get<StatefulSet>('StatefulSet', 'default', 'web')
+  cluster.api.update({ ...set, spec: { ...set.spec, ...change(set.spec) } })
 }
 
 /** Runs a session; returns the cluster for further checks. Throws on the first invariant violation. */
@@ -153,6 +208,17 @@ export function checkConvergence(cluster: TestCluster): string | undefined {
     status.observedGeneration !== set.metadata.generation
   ) {
     return `status ${JSON.stringify(status)} does not match ${owned.length} pods, ${replicas} ready`
+  }
+  // A RollingUpdate finishes: every ordinal at or above the partition runs the update revision.
+  const strategy = set.spec.updateStrategy
+  if (strategy?.type === 'RollingUpdate') {
+    const partition = strategy.rollingUpdate?.partition ?? 0
+    const stale = cluster
+      .pods()
+      .filter((p) => Number(p.metadata.name.slice(4)) >= partition && owned.includes(p.metadata.name))
+      .filter((p) => p.metadata.labels?.['controller-revision-hash'] !== status.updateRevision)
+    if (stale.length)
+      return `rollout did not finish: ${stale.map((p) => p.metadata.name).join(',')} not at ${status.updateRevision}`
   }
   return undefined
 }

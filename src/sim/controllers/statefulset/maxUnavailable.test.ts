@@ -38,7 +38,7 @@ function rollout(cluster: TestCluster, expectUpdated: number): { maxTerminating:
     maxTerminating = Math.max(maxTerminating, terminating.length)
     for (const p of terminating) if (!order.includes(p.metadata.name)) order.push(p.metadata.name)
     const s = cluster.api.get<StatefulSet>('StatefulSet', 'default', 'web')
-    const updated = cluster.pods().filter((p) => p.spec.containers[0]!.image.endsWith(':0.8')).length
+    const updated = cluster.pods().filter((p) => p.spec.containers[0]?.image?.endsWith(':0.8')).length
     return (
       s.status?.observedGeneration === s.metadata.generation &&
       updated === expectUpdated &&
