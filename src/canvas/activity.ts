@@ -3,35 +3,55 @@
 // OrderedReady creates ordinals in order, each after its predecessor is Running and Ready, and
 // removes the highest first; Parallel does both at once).
 import type { StatefulSet } from '../sim/model'
-import type { PodView, Tone } from './model'
+import type { PodView, SlotRevision, Tone } from './model'
 
 interface SlotFacts {
   readonly ordinal: number
   readonly name: string
   readonly wanted: boolean
   readonly pod?: PodView
+  readonly revision?: SlotRevision
 }
 
 const healthy = (p: PodView | undefined) => !!p && p.tone === 'ok'
 
-export function setActivity(set: StatefulSet, slots: readonly SlotFacts[]): { text: string; tone: Tone } {
+/** `updateRevision`: the number of the set's update revision, when known. */
+export function setActivity(
+  set: StatefulSet,
+  slots: readonly SlotFacts[],
+  updateRevision?: number,
+): { text: string; tone: Tone } {
   const parallel = set.spec.podManagementPolicy === 'Parallel'
   const leaving = slots.filter((s) => s.pod && (!s.wanted || s.pod.terminating))
   const wanted = slots.filter((s) => s.wanted)
+  const outdated = wanted.filter((s) => s.pod && s.revision?.state === 'old')
+  const update = updateRevision === undefined ? 'new' : String(updateRevision)
   if (leaving.length > 0) {
     const names = leaving.map((s) => s.name).reverse()
     const scaling = leaving.some((s) => !s.wanted)
+    const replacing = !scaling && leaving.every((s) => s.revision?.state === 'old')
     return {
       text: scaling
         ? `scaling down: removing ${names.join(', ')}${parallel ? '' : ' (highest ordinal first)'}`
-        : `${names.join(', ')} terminating; the same name will be recreated`,
+        : replacing
+          ? `rolling update: replacing ${names.join(', ')} with revision ${update} (highest ordinal first)`
+          : `${names.join(', ')} terminating; the same name will be recreated`,
       tone: 'stop',
     }
   }
   const missing = wanted.filter((s) => !s.pod)
   const unready = wanted.filter((s) => s.pod && !healthy(s.pod))
-  if (missing.length === 0 && unready.length === 0)
+  if (missing.length === 0 && unready.length === 0) {
+    if (outdated.length > 0) return pendingUpdate(set, outdated, update)
     return { text: `all ${wanted.length} replicas Running and Ready`, tone: 'ok' }
+  }
+  // A rollout stuck behind a new pod that never becomes Ready (statefulset-behaviour.md §8.7).
+  const stuck = unready.find((s) => s.revision?.state === 'update' && s.pod!.tone === 'bad')
+  if (stuck && outdated.length > 0 && !parallel)
+    return {
+      text: `rollout blocked: ${stuck.name} (revision ${update}) is ${stuck.pod!.status}; fix the template, then delete ${stuck.name}`,
+      tone: 'bad',
+    }
   if (parallel) {
     const names = [...missing, ...unready].map((s) => s.name)
     return { text: `Parallel: starting ${names.join(', ')} at once`, tone: 'progress' }
@@ -45,6 +65,27 @@ export function setActivity(set: StatefulSet, slots: readonly SlotFacts[]): { te
       : `waiting for ${first.name} to be Running and Ready`,
     tone: first.pod.tone === 'bad' ? 'bad' : 'progress',
   }
+}
+
+/** Every pod Ready, some not at the update revision: why they wait. */
+function pendingUpdate(
+  set: StatefulSet,
+  outdated: readonly SlotFacts[],
+  update: string,
+): { text: string; tone: Tone } {
+  const names = outdated.map((s) => s.name).join(', ')
+  const strategy = set.spec.updateStrategy
+  if (strategy?.type === 'OnDelete')
+    return { text: `OnDelete: ${names} change only when you delete them`, tone: 'warn' }
+  const partition = strategy?.rollingUpdate?.partition ?? 0
+  const start = set.spec.ordinals?.start ?? 0
+  if (outdated.every((s) => s.ordinal < start + partition))
+    return {
+      text: `partition ${partition}: ${names} keep their revision (ordinals below ${partition} are not updated)`,
+      tone: 'ok',
+    }
+  const next = [...outdated].reverse().find((s) => s.ordinal >= start + partition)!
+  return { text: `rolling update to revision ${update}: ${next.name} is next`, tone: 'progress' }
 }
 
 /** Why a slot has no tenant, or why its tenant has no DNS record; '' when there is nothing odd. */

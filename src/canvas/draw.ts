@@ -15,7 +15,7 @@ import { drawLinkLabels, drawLinks } from './drawLinks'
 import { drawPods } from './drawPods'
 import { drawServices } from './drawServices'
 import { drawBars } from './drawBars'
-import { drawCaptions, drawFrames } from './drawSets'
+import { drawCaptions, drawFrames, drawPartitions } from './drawSets'
 import { drawClaims, drawVolumes } from './drawStorage'
 import { layout } from './layout'
 import { adoptFontsOf } from './measure'
@@ -52,6 +52,7 @@ const LAYERS = [
   'bars',
   'frames',
   'links',
+  'partitions',
   'signs',
   'volumes',
   'claims',
@@ -141,6 +142,7 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawFrames(layer.frames, d.frames, m)
       drawLinks(layer.links, d.links, m)
       drawLinkLabels(layer.links, d.links, m)
+      drawPartitions(layer.partitions, d.partitions, m)
       drawAbsent(layer.signs, d.absent, m)
       drawSignposts(layer.signs, d.records, m, memory)
       drawVolumes(layer.volumes, d.volumes, m)

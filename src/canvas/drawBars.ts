@@ -58,7 +58,7 @@ function renderBar(g: Sel<SVGGElement, Bar>, { set: s, box }: Bar): void {
   const stats = label(body, 'oc-stat', left, 29, '', 16)
   stats.append('tspan').attr('class', 'oc-strong').text(`ready ${s.ready}`)
   const service = s.serviceName ? `serviceName ${s.serviceName}` : 'no serviceName'
-  const rest = ` · replicas ${s.replicas} · ${s.policy} · ${s.strategy} · ${service} · revision ${s.revision || '—'}`
+  const rest = ` · replicas ${s.replicas} · ${s.policy} · ${s.strategy} · ${service} · ${revisionText(s)}`
   const restW = w - left - 24 - warningW - 24 - textWidth(`ready ${s.ready}`, 16, 'bold')
   stats
     .append('tspan')
@@ -71,4 +71,13 @@ function renderBar(g: Sel<SVGGElement, Bar>, { set: s, box }: Bar): void {
     'class',
     `oc-activity oc-tone-${s.activityTone}`,
   )
+}
+
+/** `revision 2`, or during a rollout `revision 1 → 2 (2 to update)`. */
+function revisionText(s: SetView): string {
+  const n = (r: number | undefined) => (r === undefined ? '?' : String(r))
+  if (s.updateRevision === undefined && !s.revision) return 'revision —'
+  if (s.outdated > 0)
+    return `revision ${n(s.currentRevision)} → ${n(s.updateRevision)} (${s.outdated} to update)`
+  return `revision ${n(s.updateRevision)}`
 }

@@ -6,7 +6,7 @@ import type { Placed } from './drawables'
 import { drawIcon } from './icons'
 import type { PodView } from './model'
 import { enter, flash, leave, place, type Motion, type Sel } from './motion'
-import { attrs, changed, label, part, setSurface, setTone } from './surface'
+import { attrs, changed, label, part, setSurface, setTone, textWidth } from './surface'
 
 export interface PodMemory {
   /** Last IP drawn for each pod name (namespace/name): the slot's identity, not the tenant's. */
@@ -38,7 +38,7 @@ export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motio
     if (p.ip) memory.ips.set(identity, p.ip)
     // The age ticks every second: it alone is redrawn then, not the whole card.
     if (d.tier === 'detail') renderAge(g.select(':scope > .oc-body'), d)
-    if (!changed(this, [{ ...p, age: '' }, d.box.w, d.box.h, d.tier, d.loose])) return
+    if (!changed(this, [{ ...p, age: '' }, d.revision, d.box.w, d.box.h, d.tier, d.loose])) return
     setSurface(g, {
       kind: 'Pod',
       name: p.name,
@@ -46,13 +46,43 @@ export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motio
       uid: p.uid,
       status: p.summary,
       interactive: true,
-      label: `Pod ${p.name}, ${p.summary}${p.ip ? `, IP ${p.ip}` : ''}${p.node ? `, node ${p.node}` : ''}, uid ${p.uidShort}${p.incarnation > 1 ? `, tenant ${p.incarnation} of this slot` : ''}`,
+      label: `Pod ${p.name}, ${p.summary}${p.ip ? `, IP ${p.ip}` : ''}${p.node ? `, node ${p.node}` : ''}, uid ${p.uidShort}${p.incarnation > 1 ? `, tenant ${p.incarnation} of this slot` : ''}${revisionWords(d)}`,
     })
+    g.attr('data-revision', d.revision?.number ?? null).attr('data-revision-state', d.revision?.state ?? null)
     setTone(g, p.tone)
     g.classed('oc-terminating', p.terminating)
     renderCard(g.select(':scope > .oc-body'), d)
     if (p.ip && before && before !== p.ip) flash(g.select('.oc-flash'), m)
   })
+}
+
+/** The revision chip at the card's top right: solid at the update revision, dashed while outdated. Returns its width. */
+function renderRevision(body: Sel, d: Placed<PodView>): number {
+  const r = d.revision
+  const detail = d.tier === 'detail'
+  const chip = part<SVGGElement>(body, 'g', 'oc-rev')
+  if (!r) {
+    chip.attr('display', 'none')
+    return 0
+  }
+  const text = detail ? `rev ${r.number ?? '?'} · ${r.tag}` : `r${r.number ?? '?'}`
+  const px = detail ? 11.5 : 10.5
+  const w = Math.min(textWidth(text, px, 'bold') + 12, d.box.w / 2)
+  const h = detail ? 19 : 16
+  chip
+    .attr('display', null)
+    .attr('class', `oc-rev oc-rev-${r.state}`)
+    .attr('transform', `translate(${d.box.w - w - (detail ? 10 : 6)},${detail ? 16 : 7})`)
+  attrs(part<SVGRectElement>(chip, 'rect', 'oc-rev-bg'), { width: w, height: h, rx: h / 2 })
+  label(chip, 'oc-rev-text', w / 2, h / 2 + px * 0.36, text, px, 'bold', w - 6).attr('text-anchor', 'middle')
+  return w
+}
+
+function revisionWords(d: Placed<PodView>): string {
+  const r = d.revision
+  if (!r) return ''
+  const n = r.number === undefined ? 'an earlier revision' : `revision ${r.number}`
+  return `, ${n} (image tag ${r.tag})${r.state === 'old' ? ', not yet updated' : ''}`
 }
 
 function renderAge(body: Sel, { item: p, box }: Placed<PodView>): void {
@@ -77,15 +107,16 @@ function renderCard(body: Sel, d: Placed<PodView>): void {
     .select<SVGGElement>(':scope > g')
     .attr('transform', detail ? 'translate(26,27)' : 'translate(15,17)')
   drawIcon(icon, p.tone, detail ? 12 : 8.5)
+  const chipW = renderRevision(body, d)
   if (!detail) {
-    label(body, 'oc-name', 29, 22, p.name, 14, 'bold', w - 36)
+    label(body, 'oc-name', 29, 22, p.name, 14, 'bold', w - 40 - chipW)
     label(body, 'oc-status', 10, 44, p.summary, 12.5, 'bold', w - 16)
     label(body, 'oc-mono', 10, 64, p.ip ?? 'no IP yet', 12, 'monobold', w - 16)
     attrs(body.select('.oc-flash'), { x: 6, y: 51, width: w - 12, height: 18, rx: 4 })
     return
   }
-  label(body, 'oc-name', 48, 33, p.name, 19, 'bold', w - 100)
-  label(body, 'oc-kind', w - 14, 30, 'POD', 11, 'bold').attr('text-anchor', 'end')
+  label(body, 'oc-name', 48, 33, p.name, 19, 'bold', w - 100 - chipW)
+  label(body, 'oc-kind', w - 14 - (chipW ? chipW + 8 : 0), 30, 'POD', 11, 'bold').attr('text-anchor', 'end')
   label(body, 'oc-status', 48, 55, p.summary, 15, 'bold', w - 60)
   attrs(part<SVGLineElement>(body, 'line', 'oc-rule'), { x1: 14, x2: w - 14, y1: 67, y2: 67 })
   const ip = label(body, 'oc-line1', 16, 90, '', 13)

@@ -1,7 +1,7 @@
 // The slots: dashed seats with an ordinal nameplate that stay while tenants come and go (an
 // empty seat is hatched and says why it is empty), and the captions and section headings.
 import { select } from 'd3'
-import type { Placed } from './drawables'
+import type { PartitionMark, Placed } from './drawables'
 import type { Caption } from './geometry'
 import type { SlotView } from './model'
 import { enter, leave, place, type Motion, type Sel } from './motion'
@@ -27,13 +27,17 @@ export function drawFrames(layer: Sel, items: readonly Placed<Frame>[], m: Motio
   place(groups, (d) => d.box, m)
   groups.each(function (d) {
     const s = d.item
-    if (!changed(this, [s.name, s.ordinal, s.wanted, !!s.pod, s.note, d.box.w, d.box.h, d.tier])) return
+    if (!changed(this, [s.name, s.ordinal, s.wanted, !!s.pod, s.note, s.held, d.box.w, d.box.h, d.tier]))
+      return
     const vacancy = s.pod ? '' : `, vacant: ${s.note}`
+    const held = s.held ? ', below the partition' : ''
     const g = select<SVGGElement, Placed<Frame>>(this)
       .attr('data-slot', s.name)
+      .attr('data-held', s.held ? 'true' : null)
       .classed('oc-vacant', !s.pod)
       .classed('oc-unwanted', !s.wanted)
-      .attr('aria-label', `Slot ${s.ordinal} of ${s.setName}: identity ${s.name}${vacancy}`)
+      .classed('oc-held', s.held)
+      .attr('aria-label', `Slot ${s.ordinal} of ${s.setName}: identity ${s.name}${vacancy}${held}`)
     renderFrame(g.select<SVGGElement>(':scope > .oc-body'), d)
   })
 }
@@ -63,7 +67,7 @@ function renderFrame(body: Sel, d: Placed<Frame>): void {
   label(badge, 'oc-badge-text', bw / 2, detail ? 14 : 11.5, ordinal, px, 'monobold')
   const y = detail ? 23 : 16
   label(body, 'oc-identity', (detail ? 14 : 7) + bw + 8, y, s.name, detail ? 15 : 12, 'monobold', w * 0.55)
-  const word = detail ? (s.wanted ? 'SLOT' : 'SLOT · SCALED DOWN') : ''
+  const word = detail ? (s.wanted ? (s.held ? 'SLOT · HELD' : 'SLOT') : 'SLOT · SCALED DOWN') : ''
   label(body, 'oc-seat-word', w - (detail ? 14 : 8), y, word, 11, 'bold')
   const note = s.pod ? '' : s.note
   label(
@@ -76,6 +80,38 @@ function renderFrame(body: Sel, d: Placed<Frame>): void {
     'sans',
     w - 2 * inset - 16,
   )
+}
+
+/** Partition lines: dashed, across the slot columns, labelled above them. */
+export function drawPartitions(layer: Sel, marks: readonly PartitionMark[], m: Motion): void {
+  const groups = layer
+    .selectAll<SVGGElement, PartitionMark>(':scope > g.oc-partition')
+    .data(marks, (d) => d.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', 'oc-partition').attr('role', 'img')
+        g.append('line').attr('class', 'oc-partition-line')
+        g.append('rect').attr('class', 'oc-partition-chip')
+        g.append('text').attr('class', 'oc-partition-text')
+        return g.call(enter, m, 0)
+      },
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  groups.each(function (d) {
+    if (!changed(this, [d.partition, d.x, d.y1, d.y2, d.labelY])) return
+    const g = select<SVGGElement, PartitionMark>(this)
+      .attr('data-partition', d.partition)
+      .attr(
+        'aria-label',
+        `Partition ${d.partition} of ${d.setName}: ordinals below ${d.partition} keep their revision; the rest update`,
+      )
+    attrs(g.select('.oc-partition-line'), { x1: d.x, x2: d.x, y1: d.y1, y2: d.y2 })
+    const text = `partition ${d.partition}  ▸ updates`
+    const w = textWidth(text, 12, 'bold') + 16
+    attrs(g.select('.oc-partition-chip'), { x: d.x - 8, y: d.labelY, width: w, height: 17, rx: 8.5 })
+    attrs(g.select('.oc-partition-text'), { x: d.x, y: d.labelY + 12.5 }).text(text)
+  })
 }
 
 export function drawCaptions(

@@ -1,9 +1,9 @@
 // drawables(model, scene): the flat, keyed lists the D3 layers join — each view item with its box
 // and tier — and the lines between them: a DNS record to its slot's tenant, a pod to the claims
 // it mounts, a claim to its volume. Pure, so the pairing is tested without a DOM.
-import type { Box, Scene } from './geometry'
-import type { ClaimView, DnsRecordView, PodView, SlotView, VolumeView } from './model'
-import type { CanvasModel } from './model'
+import type { Box, Scene, SetGeometry } from './geometry'
+import type { ClaimView, DnsRecordView, PodView, SlotRevision, SlotView, VolumeView } from './model'
+import type { CanvasModel, SetView } from './model'
 import type { Tier } from './sizes'
 
 export interface Placed<T> {
@@ -13,6 +13,20 @@ export interface Placed<T> {
   readonly tier: Tier
   /** A pod of no StatefulSet: no slot, so no identity that outlives it. */
   readonly loose?: boolean
+  /** A set's pod: the revision it runs, drawn as a chip on its card. */
+  readonly revision?: SlotRevision
+}
+
+/** A RollingUpdate partition: a line between the held ordinals and the ones that update. */
+export interface PartitionMark {
+  readonly key: string
+  readonly partition: number
+  readonly setName: string
+  /** x of the line, top and bottom, and the y of its label. */
+  readonly x: number
+  readonly y1: number
+  readonly y2: number
+  readonly labelY: number
 }
 
 export interface Link {
@@ -35,6 +49,7 @@ export interface Drawables {
   readonly claims: Placed<ClaimView>[]
   readonly volumes: Placed<VolumeView>[]
   readonly links: Link[]
+  readonly partitions: PartitionMark[]
 }
 
 const bottom = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h })
@@ -47,17 +62,28 @@ function line(key: string, kind: Link['kind'], from: Box, to: Box, dx = 0): Link
 }
 
 export function drawables(model: CanvasModel, scene: Scene): Drawables {
-  const d: Drawables = { frames: [], pods: [], records: [], absent: [], claims: [], volumes: [], links: [] }
+  const d: Drawables = {
+    frames: [],
+    pods: [],
+    records: [],
+    absent: [],
+    claims: [],
+    volumes: [],
+    links: [],
+    partitions: [],
+  }
   for (const set of model.sets) {
     const geo = scene.sets.get(set.key)
     if (!geo) continue
     const tier = geo.tier
+    const mark = partitionMark(set, geo)
+    if (mark) d.partitions.push(mark)
     for (const slot of set.slots) {
       const g = geo.slots.get(slot.key)
       if (!g) continue
       d.frames.push({ key: slot.key, item: { ...slot, setName: set.name }, box: g.frame, tier })
       const pod = slot.pod
-      if (pod) d.pods.push({ key: pod.key, item: pod, box: g.pod, tier })
+      if (pod) d.pods.push({ key: pod.key, item: pod, box: g.pod, tier, revision: slot.revision })
       if (slot.record) {
         d.records.push({ key: slot.record.key, item: slot.record, box: g.dns, tier })
         if (pod) d.links.push(line(`dns:${slot.record.key}:${pod.uid}`, 'dns', g.dns, g.pod))
@@ -104,4 +130,28 @@ export function drawables(model: CanvasModel, scene: Scene): Drawables {
     if (box) d.volumes.push({ key: v.key, item: v, box, tier: 'detail' })
   }
   return d
+}
+
+/**
+ * Where a partition's line goes: in the gap before the first slot that updates (after the last
+ * slot when the partition is beyond them all), from the signposts to the volumes.
+ */
+function partitionMark(set: SetView, geo: SetGeometry): PartitionMark | undefined {
+  if (set.partition <= 0 || !set.slots.some((s) => s.held)) return undefined
+  const first = set.slots.find((s) => !s.held)
+  const last = set.slots[set.slots.length - 1]!
+  const g = geo.slots.get((first ?? last).key)
+  if (!g) return undefined
+  const gap = geo.tier === 'detail' ? 12 : 7
+  const x = first ? g.frame.x - gap : g.frame.x + g.frame.w + gap
+  const bottom = Math.max(g.frame.y + g.frame.h, ...g.volumes.map((v) => v.y + v.h))
+  return {
+    key: set.key,
+    partition: set.partition,
+    setName: set.name,
+    x,
+    y1: g.dns.y,
+    y2: bottom,
+    labelY: geo.bar.y + geo.bar.h + 2,
+  }
 }

@@ -45,6 +45,7 @@ function synthetic(n: number): CanvasModel {
         orphaned: true,
       },
     ],
+    held: false,
     note: '',
   }))
   const set = { key: 'uid', name: 'big', slots } as unknown as SetView

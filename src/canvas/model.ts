@@ -23,6 +23,8 @@ export interface PodView {
   readonly node?: string
   readonly age: string
   readonly image: string
+  /** The controller-revision-hash label: the ControllerRevision the pod was made from. */
+  readonly revision?: string
   readonly tone: Tone
   readonly terminating: boolean
   /** Which tenant of its name this is: 1 for the first pod called web-0, 2 after one re-creation. */
@@ -91,8 +93,21 @@ export interface SlotView {
   /** The record this slot's tenant has when Ready, present or not. */
   readonly recordName?: string
   readonly claims: readonly ClaimView[]
+  /** The revision its tenant runs, and where that stands in the set's rollout. */
+  readonly revision?: SlotRevision
+  /** Below a RollingUpdate partition: template changes do not reach this slot. */
+  readonly held: boolean
   /** Why the slot is empty, or why its tenant has no DNS record; '' when nothing to say. */
   readonly note: string
+}
+
+export interface SlotRevision {
+  /** The ControllerRevision's number (`kubectl rollout history`), when it still exists. */
+  readonly number?: number
+  /** The image tag its first container runs (`0.8`), shown beside the number. */
+  readonly tag: string
+  /** 'update': at the update revision; 'old': at an earlier one while a rollout is pending. */
+  readonly state: 'update' | 'old'
 }
 
 export interface SetView {
@@ -108,6 +123,13 @@ export interface SetView {
   readonly policy: string
   readonly strategy: string
   readonly revision: string
+  /** Revision numbers: current (what most pods run) and update (the template now). */
+  readonly currentRevision?: number
+  readonly updateRevision?: number
+  /** Pods not yet at the update revision (0 when none is pending). */
+  readonly outdated: number
+  /** A RollingUpdate partition above 0: ordinals below it keep their revision. */
+  readonly partition: number
   readonly serviceName: string
   /** A problem with serviceName ('' when it names a headless Service). */
   readonly serviceProblem: string

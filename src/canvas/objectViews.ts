@@ -37,6 +37,7 @@ export function podView(pod: Pod, now: number, incarnation = 1): PodView {
     node: pod.spec.nodeName || undefined,
     age,
     image: pod.spec.containers[0]?.image ?? '',
+    revision: pod.metadata.labels?.['controller-revision-hash'],
     tone: podTone(status, ready),
     terminating: status === 'Terminating',
     incarnation,

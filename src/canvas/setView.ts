@@ -4,7 +4,7 @@ import type { PersistentVolumeClaim, StatefulSet } from '../sim/model'
 import { tableHandler } from '../kubectl/printers'
 import { setActivity, slotNote } from './activity'
 import type { ServiceDns } from './dns'
-import type { ClaimView, PodView, SetView, SlotView, VolumeView } from './model'
+import type { ClaimView, PodView, SetView, SlotRevision, SlotView, VolumeView } from './model'
 import { claimView } from './objectViews'
 
 export interface SetContext {
@@ -16,6 +16,8 @@ export interface SetContext {
   readonly notHeadless: ReadonlySet<string>
   readonly claims: ReadonlyMap<string, PersistentVolumeClaim>
   readonly volumeOf: (pvc: PersistentVolumeClaim) => VolumeView | undefined
+  /** ControllerRevision name → its revision number. */
+  readonly revisionNumbers: ReadonlyMap<string, number>
 }
 
 export function setView(set: StatefulSet, ctx: SetContext): SetView {
@@ -54,6 +56,20 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
       : ctx.notHeadless.has(serviceKey)
         ? `Service "${set.spec.serviceName}" is not headless: no per-pod DNS records`
         : ''
+  const st = set.status
+  const updateRevision = st?.updateRevision
+  const rollingOut = !!updateRevision && st?.currentRevision !== updateRevision
+  const strategy = set.spec.updateStrategy?.type ?? 'RollingUpdate'
+  const partition =
+    strategy === 'RollingUpdate' ? (set.spec.updateStrategy?.rollingUpdate?.partition ?? 0) : 0
+  const revisionOf = (pod: PodView | undefined): SlotRevision | undefined =>
+    pod?.revision
+      ? {
+          number: ctx.revisionNumbers.get(pod.revision),
+          tag: imageTag(pod.image),
+          state: pod.revision === updateRevision || !updateRevision ? 'update' : 'old',
+        }
+      : undefined
   const facts = [...ordinals]
     .sort((a, b) => a - b)
     .map((ordinal) => ({
@@ -61,6 +77,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
       name: `${name}-${ordinal}`,
       wanted: ordinal >= start && ordinal < start + replicas,
       pod: podAt.get(ordinal),
+      revision: revisionOf(podAt.get(ordinal)),
     }))
   const slots: SlotView[] = facts.map((f) => {
     const record = service?.byPod.get(f.name)
@@ -76,14 +93,13 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
         ? `${f.name}.${set.spec.serviceName}.${ns}.svc.cluster.local`
         : undefined,
       claims: slotClaims,
+      held: f.ordinal < start + partition,
       note: slotNote(set, f, facts, !!record, serviceProblem),
     }
   })
-  const activity = setActivity(set, facts)
+  const number = (name: string | undefined) => (name ? ctx.revisionNumbers.get(name) : undefined)
+  const activity = setActivity(set, facts, number(updateRevision))
   const [, ready = ''] = tableHandler('StatefulSet').row(set, now)
-  const st = set.status
-  const partition = set.spec.updateStrategy?.rollingUpdate?.partition
-  const strategy = set.spec.updateStrategy?.type ?? 'RollingUpdate'
   return {
     key: set.metadata.uid,
     uid: set.metadata.uid,
@@ -95,14 +111,22 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
     readyReplicas: st?.readyReplicas ?? 0,
     policy: set.spec.podManagementPolicy ?? 'OrderedReady',
     strategy: strategy === 'RollingUpdate' && partition ? `${strategy} (partition ${partition})` : strategy,
-    revision:
-      st?.currentRevision && st.updateRevision && st.currentRevision !== st.updateRevision
-        ? `${st.currentRevision} → ${st.updateRevision}`
-        : (st?.updateRevision ?? st?.currentRevision ?? ''),
+    revision: rollingOut ? `${st?.currentRevision} → ${updateRevision}` : (updateRevision ?? ''),
+    currentRevision: number(st?.currentRevision),
+    updateRevision: number(updateRevision),
+    outdated: facts.filter((f) => f.revision?.state === 'old').length,
+    partition,
     serviceName: set.spec.serviceName ?? '',
     serviceProblem,
     activity: activity.text,
     activityTone: activity.tone,
     slots,
   }
+}
+
+/** The tag of an image reference (`registry.k8s.io/nginx-slim:0.8` → `0.8`); `latest` when none. */
+export function imageTag(image: string): string {
+  const ref = image.split('@')[0]!
+  const colon = ref.lastIndexOf(':')
+  return colon > ref.lastIndexOf('/') ? ref.slice(colon + 1) : 'latest'
 }

@@ -65,11 +65,21 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     snapshot.claims.map((c) => [`${c.metadata.namespace ?? 'default'}/${c.metadata.name}`, c]),
   )
 
+  const revisionNumbers = new Map(snapshot.controllerRevisions.map((r) => [r.metadata.name, r.revision]))
   const usedPods = new Set<string>()
   const sets: SetView[] = [...snapshot.statefulSets]
     .sort((a, b) => byName({ key: keyOf(a) }, { key: keyOf(b) }))
     .map((set) => {
-      const ctx: SetContext = { now, podByUid, controllerOf, dns, notHeadless, claims, volumeOf }
+      const ctx: SetContext = {
+        now,
+        podByUid,
+        controllerOf,
+        dns,
+        notHeadless,
+        claims,
+        volumeOf,
+        revisionNumbers,
+      }
       const view = setView(set, ctx)
       for (const s of view.slots) {
         if (s.pod) usedPods.add(s.pod.uid)

@@ -4,6 +4,7 @@
 import { Simulation } from '../sim/simulation'
 import { Timeline } from '../sim/timeline'
 import type {
+  ControllerRevision,
   EndpointSlice,
   Event,
   KubeObject,
@@ -37,6 +38,7 @@ export interface ClusterSnapshot {
   readonly resourceVersion: string
   readonly pods: readonly Pod[]
   readonly statefulSets: readonly StatefulSet[]
+  readonly controllerRevisions: readonly ControllerRevision[]
   readonly services: readonly Service[]
   readonly claims: readonly PersistentVolumeClaim[]
   readonly volumes: readonly PersistentVolume[]
@@ -229,6 +231,7 @@ export class ClusterSession {
       resourceVersion: store.resourceVersion,
       pods: list<Pod>('Pod'),
       statefulSets: list<StatefulSet>('StatefulSet'),
+      controllerRevisions: list<ControllerRevision>('ControllerRevision'),
       services: list<Service>('Service'),
       claims: list<PersistentVolumeClaim>('PersistentVolumeClaim'),
       volumes: list<PersistentVolume>('PersistentVolume'),
