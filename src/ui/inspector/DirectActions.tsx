@@ -1,43 +1,101 @@
-// Direct actions on the inspected object. Each one runs the kubectl command a learner would
-// type — so the console echoes it and the timeline records it like any other command.
+// Direct actions on the inspected object. Each one runs the command a learner would type — so
+// the console echoes it and the timeline records it like any other command.
+import { useState, type FormEvent } from 'react'
 import { useActions, useApp } from '../../state/store'
 import type { ObjectRef } from '../../state/inspect'
 import { readinessFailureCommand } from '../../state/probeFault'
+import {
+  objectCommands,
+  setImageCommand,
+  setPartitionCommand,
+  type DirectCommand,
+} from '../../state/directCommands'
 
 export function DirectActions({ target }: { target: ObjectRef }) {
   const { runCommand } = useActions()
-  const replicas = useApp(
-    (s) => s.snapshot.statefulSets.find((x) => x.metadata.name === target.name)?.spec.replicas ?? 1,
+  const set = useApp((s) =>
+    target.kind === 'StatefulSet'
+      ? s.snapshot.statefulSets.find(
+          (x) =>
+            x.metadata.name === target.name &&
+            (x.metadata.namespace ?? 'default') === (target.namespace ?? 'default'),
+        )
+      : undefined,
   )
   const pod = useApp((s) =>
     target.kind === 'Pod' ? s.snapshot.pods.find((p) => p.metadata.name === target.name) : undefined,
   )
+  const node = useApp((s) =>
+    target.kind === 'Node' ? s.snapshot.nodes.find((n) => n.metadata.name === target.name) : undefined,
+  )
+  const commands = objectCommands(target, { set, pod, node })
   const breakProbe = pod ? readinessFailureCommand(pod) : undefined
-  const ns = target.namespace && target.namespace !== 'default' ? ` -n ${target.namespace}` : ''
-  const buttons: { label: string; command: string }[] = []
-  if (target.kind === 'Pod')
-    buttons.push({ label: 'Delete pod', command: `kubectl delete pod ${target.name}${ns}` })
-  if (breakProbe) buttons.push({ label: 'Fail readiness probe', command: breakProbe })
-  if (target.kind === 'StatefulSet') {
-    buttons.push({
-      label: 'Scale −1',
-      command: `kubectl scale statefulset ${target.name} --replicas=${Math.max(0, replicas - 1)}${ns}`,
-    })
-    buttons.push({
-      label: 'Scale +1',
-      command: `kubectl scale statefulset ${target.name} --replicas=${replicas + 1}${ns}`,
-    })
-  }
-  if (target.kind === 'PersistentVolumeClaim')
-    buttons.push({ label: 'Delete claim', command: `kubectl delete pvc ${target.name} --wait=false${ns}` })
-  if (buttons.length === 0) return null
+  if (breakProbe) commands.push({ label: 'Fail readiness probe', command: breakProbe })
+  if (commands.length === 0 && !set) return null
   return (
-    <div className="inspector__actions">
-      {buttons.map((b) => (
-        <button key={b.label} type="button" title={b.command} onClick={() => runCommand(b.command)}>
-          {b.label}
-        </button>
-      ))}
+    <div className="inspector__actions-wrap">
+      {commands.length > 0 && (
+        <div className="inspector__actions">
+          {commands.map((b) => (
+            <button key={b.label} type="button" title={b.command} onClick={() => runCommand(b.command)}>
+              {b.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {set && (
+        <div className="inspector__forms">
+          <CommandForm
+            key={`${target.namespace}/${target.name}/image`}
+            label="Image"
+            initial={set.spec.template.spec.containers[0]?.image ?? ''}
+            button="Set image"
+            command={(v) => setImageCommand(target, set, v)}
+          />
+          <CommandForm
+            key={`${target.namespace}/${target.name}/partition`}
+            label="Partition"
+            type="number"
+            initial={String(set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)}
+            button="Set partition"
+            command={(v) => setPartitionCommand(target, v)}
+          />
+        </div>
+      )}
     </div>
+  )
+}
+
+/** A labelled field and a button that runs the command built from the field's value. */
+function CommandForm(props: {
+  label: string
+  initial: string
+  button: string
+  type?: 'text' | 'number'
+  command: (value: string) => DirectCommand | undefined
+}) {
+  const { runCommand } = useActions()
+  const [value, setValue] = useState(props.initial)
+  const built = props.command(value.trim())
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (built) runCommand(built.command)
+  }
+  return (
+    <form className="inspector__form" onSubmit={submit}>
+      <label>
+        <span>{props.label}</span>
+        <input
+          type={props.type ?? 'text'}
+          min={props.type === 'number' ? 0 : undefined}
+          value={value}
+          spellCheck={false}
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={!built} title={built?.command}>
+        {props.button}
+      </button>
+    </form>
   )
 }
