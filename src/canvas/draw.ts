@@ -15,6 +15,7 @@ import { drawLinkLabels, drawLinks } from './drawLinks'
 import { drawPods } from './drawPods'
 import { drawServices } from './drawServices'
 import { drawBars } from './drawBars'
+import { drawDeployments } from './drawDeployments'
 import { drawCaptions, drawFrames, drawPartitions } from './drawSets'
 import { drawClaims, drawVolumes } from './drawStorage'
 import { layout } from './layout'
@@ -50,6 +51,7 @@ const LAYERS = [
   'captions',
   'services',
   'bars',
+  'deployments',
   'frames',
   'links',
   'partitions',
@@ -139,6 +141,7 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawCaptions(layer.captions, scene.headings, 'oc-heading', (c) => c.x)
       drawServices(layer.services, model.services, scene, m)
       drawBars(layer.bars, model.sets, scene, m)
+      drawDeployments(layer.deployments, model.deployments, scene, m)
       drawFrames(layer.frames, d.frames, m)
       drawLinks(layer.links, d.links, m)
       drawLinkLabels(layer.links, d.links, m)

@@ -115,7 +115,10 @@ function renderCard(body: Sel, d: Placed<PodView>): void {
     attrs(body.select('.oc-flash'), { x: 6, y: 51, width: w - 12, height: 18, rx: 4 })
     return
   }
-  label(body, 'oc-name', 48, 33, p.name, 19, 'bold', w - 100 - chipW)
+  // Long generated names (a Deployment's `web-deploy-56b5c97dcf-bxrkd`) drop to a smaller size before truncating.
+  const nameW = w - 100 - chipW
+  const namePx = textWidth(p.name, 19, 'bold') <= nameW ? 19 : 14
+  label(body, 'oc-name', 48, 33, p.name, namePx, 'bold', nameW)
   label(body, 'oc-kind', w - 14 - (chipW ? chipW + 8 : 0), 30, 'POD', 11, 'bold').attr('text-anchor', 'end')
   label(body, 'oc-status', 48, 55, p.summary, 15, 'bold', w - 60)
   attrs(part<SVGLineElement>(body, 'line', 'oc-rule'), { x1: 14, x2: w - 14, y1: 67, y2: 67 })

@@ -112,6 +112,43 @@ export function drawables(model: CanvasModel, scene: Scene): Drawables {
       })
     }
   }
+  for (const dep of model.deployments) {
+    const geo = scene.deployments.get(dep.key)
+    if (!geo) continue
+    const claimBoxes = new Map<string, Box>()
+    for (const claim of dep.claims) {
+      const boxes = geo.claims.get(claim.key)
+      if (!boxes) continue
+      claimBoxes.set(claim.key, boxes.claim)
+      d.claims.push({ key: claim.key, item: claim, box: boxes.claim, tier: 'detail' })
+      if (claim.volume && boxes.volume) {
+        d.volumes.push({ key: claim.volume.key, item: claim.volume, box: boxes.volume, tier: 'detail' })
+        d.links.push(line(`bind:${claim.key}:${claim.volume.key}`, 'bind', boxes.claim, boxes.volume))
+      }
+    }
+    for (const rs of dep.replicaSets) {
+      for (const pod of rs.pods) {
+        const box = geo.pods.get(pod.key)
+        if (!box) continue
+        d.pods.push({ key: pod.key, item: pod, box, tier: 'detail', loose: true })
+        // Every pod's mount runs to the one shared claim: the picture of "one claim for all".
+        for (const key of pod.claimKeys) {
+          const cb = claimBoxes.get(key)
+          if (!cb) continue
+          const from = bottom(box)
+          const to = top(cb)
+          d.links.push({
+            key: `mount:${pod.uid}:${key}`,
+            kind: 'mount',
+            x1: from.x,
+            y1: from.y,
+            x2: to.x,
+            y2: to.y,
+          })
+        }
+      }
+    }
+  }
   for (const pod of model.loosePods) {
     const box = scene.loosePods.get(pod.key)
     if (box) d.pods.push({ key: pod.key, item: pod, box, tier: 'detail', loose: true })

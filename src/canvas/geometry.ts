@@ -32,6 +32,15 @@ export interface SetGeometry {
   readonly captions: readonly Caption[]
 }
 
+/** A Deployment: its bar, a labelled row of pods per ReplicaSet, and the claims they mount. */
+export interface DeploymentGeometry {
+  readonly bar: Box
+  /** The label line of each ReplicaSet row, by ReplicaSet key. */
+  readonly rows: ReadonlyMap<string, Box>
+  readonly pods: ReadonlyMap<string, Box>
+  readonly claims: ReadonlyMap<string, { readonly claim: Box; readonly volume?: Box }>
+}
+
 export interface Scene {
   readonly width: number
   readonly height: number
@@ -39,6 +48,7 @@ export interface Scene {
   readonly primaryHeight: number
   readonly services: ReadonlyMap<string, { readonly card: Box; readonly zone: Box }>
   readonly sets: ReadonlyMap<string, SetGeometry>
+  readonly deployments: ReadonlyMap<string, DeploymentGeometry>
   readonly headings: readonly Caption[]
   readonly loosePods: ReadonlyMap<string, Box>
   readonly claims: ReadonlyMap<string, { readonly claim: Box; readonly volume?: Box }>

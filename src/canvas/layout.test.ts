@@ -53,6 +53,7 @@ function synthetic(n: number): CanvasModel {
     now: 0,
     services: [],
     sets: [set],
+    deployments: [],
     loosePods: [],
     claims: [],
     volumes: [],

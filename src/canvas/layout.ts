@@ -1,10 +1,10 @@
 // layout(model): world coordinates for everything the canvas draws, top to bottom: Services with
 // their DNS zone; each StatefulSet (layoutSet.ts); pods of no set; standalone claims and volumes;
 // StorageClasses; nodes. Pure: the same model always gives the same boxes.
-import type { Box, Caption, Scene, SetGeometry } from './geometry'
+import type { Box, Caption, DeploymentGeometry, Scene, SetGeometry } from './geometry'
 import { layoutSet } from './layoutSet'
 import { answerParts } from './dns'
-import type { CanvasModel, ServiceView } from './model'
+import type { CanvasModel, DeploymentView, ServiceView } from './model'
 import { DETAIL } from './sizes'
 
 export const MIN_WIDTH = 960
@@ -59,6 +59,13 @@ export function layout(model: CanvasModel): Scene {
     laid.map(([key, r]) => [key, { ...r.geo, bar: { ...r.geo.bar, w: width } }]),
   )
 
+  const deployments = new Map<string, DeploymentGeometry>()
+  for (const d of model.deployments) {
+    const r = layoutDeployment(d, y, width)
+    deployments.set(d.key, r.geo)
+    y += r.height + SECTION_GAP
+  }
+
   const section = (key: string, text: string) => {
     headings.push({ key, text, x: 0, y: y + 16 })
     y += HEADING
@@ -102,7 +109,12 @@ export function layout(model: CanvasModel): Scene {
     y += f.height + SECTION_GAP
   }
 
-  const mine = model.sets.length + model.services.length + model.loosePods.length + model.claims.length
+  const mine =
+    model.sets.length +
+    model.deployments.length +
+    model.services.length +
+    model.loosePods.length +
+    model.claims.length
   const hint = mine === 0 ? { x: 0, y, w: width, h: 132 } : undefined
   if (hint) y += hint.h + SECTION_GAP
 
@@ -141,6 +153,7 @@ export function layout(model: CanvasModel): Scene {
     primaryHeight,
     services,
     sets,
+    deployments,
     headings,
     loosePods,
     claims,
@@ -149,4 +162,53 @@ export function layout(model: CanvasModel): Scene {
     nodes: nodes.boxes,
     hint,
   }
+}
+
+const RS_LABEL_H = 24
+
+/**
+ * A Deployment: its bar across the scene; per ReplicaSet a label line and its pods flowing left
+ * to right (aligned with the StatefulSet slots above); below them, the claims its pods mount.
+ */
+function layoutDeployment(
+  d: DeploymentView,
+  y0: number,
+  width: number,
+): { geo: DeploymentGeometry; height: number } {
+  const t = DETAIL
+  const cardW = t.colW - 2 * t.podInset
+  const podH = t.frameH - t.frameLabel - t.podInset
+  const bar = { x: 0, y: y0, w: width, h: t.barH }
+  let y = y0 + t.barH + t.barGap
+  const rows = new Map<string, Box>()
+  const pods = new Map<string, Box>()
+  for (const rs of d.replicaSets) {
+    rows.set(rs.key, { x: t.gutter, y, w: width - t.gutter, h: RS_LABEL_H })
+    y += RS_LABEL_H + 8
+    const f = flow(
+      rs.pods.map((p) => p.key),
+      y,
+      cardW,
+      podH,
+      t.colGap,
+      width - t.gutter,
+    )
+    for (const [k, b] of f.boxes) pods.set(k, { ...b, x: b.x + t.gutter })
+    y += (rs.pods.length ? f.height : 0) + t.rowGap / 2
+  }
+  const claims = new Map<string, { claim: Box; volume?: Box }>()
+  if (d.claims.length > 0) {
+    y += t.mountGap
+    d.claims.forEach((c, i) => {
+      const x = t.gutter + i * (cardW + t.colGap)
+      const claim = { x, y, w: cardW, h: t.claimH }
+      const inset = t.volumeInset - t.podInset
+      const volume = c.volume
+        ? { x: x + inset, y: y + t.claimH + t.bindGap, w: cardW - 2 * inset, h: t.volumeH }
+        : undefined
+      claims.set(c.key, { claim, volume })
+    })
+    y += t.claimH + t.bindGap + t.volumeH
+  }
+  return { geo: { bar, rows, pods, claims }, height: y - y0 }
 }

@@ -139,6 +139,38 @@ export interface SetView {
   readonly slots: readonly SlotView[]
 }
 
+/** A Deployment's ReplicaSet: one template revision, its pods named `<rs>-<random>`. */
+export interface ReplicaSetView {
+  readonly key: string
+  readonly name: string
+  /** deployment.kubernetes.io/revision. */
+  readonly revision?: number
+  /** The ReplicaSet of the Deployment's current template. */
+  readonly current: boolean
+  readonly desired: number
+  readonly ready: number
+  readonly pods: readonly PodView[]
+}
+
+/** A Deployment: no slots, no ordinals — pods are interchangeable and may share one claim. */
+export interface DeploymentView {
+  readonly key: string
+  readonly uid: string
+  readonly name: string
+  readonly namespace: string
+  /** READY as `kubectl get deploy` prints it (`2/3`). */
+  readonly ready: string
+  readonly replicas: number
+  readonly strategy: string
+  readonly revision?: number
+  readonly activity: string
+  readonly activityTone: Tone
+  /** Newest first; old ReplicaSets without pods are left out. */
+  readonly replicaSets: readonly ReplicaSetView[]
+  /** Claims its pods mount (one claim shared by all, typically), with their volumes. */
+  readonly claims: readonly ClaimView[]
+}
+
 export interface ServiceView {
   readonly key: string
   readonly name: string
@@ -178,6 +210,7 @@ export interface CanvasModel {
   readonly now: number
   readonly services: readonly ServiceView[]
   readonly sets: readonly SetView[]
+  readonly deployments: readonly DeploymentView[]
   /** Pods no StatefulSet in the snapshot controls. */
   readonly loosePods: readonly PodView[]
   /** Claims that belong to no slot, with their volumes. */

@@ -7,9 +7,10 @@ import type { PersistentVolumeClaim } from '../sim/model'
 import { serviceTable } from '../kubectl/printers/columns/network'
 import { formatLabelMap } from '../kubectl/printers/columns/util'
 import { isHeadless, serviceDns, serviceFqdn, type ServiceDns } from './dns'
-import type { CanvasModel, ServiceView, SetView, VolumeView } from './model'
+import type { CanvasModel, PodView, ServiceView, SetView, VolumeView } from './model'
 import { claimView, incarnations, nodeView, podView, storageClassView, volumeView } from './objectViews'
 import { setView, type SetContext } from './setView'
+import { deploymentView } from './deploymentView'
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease'])
 const byName = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
@@ -88,6 +89,26 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
       return view
     })
 
+  const podsByOwner = new Map<string, PodView[]>()
+  for (const p of pods) {
+    const owner = controllerOf.get(p.uid)
+    if (owner && !usedPods.has(p.uid)) podsByOwner.set(owner, [...(podsByOwner.get(owner) ?? []), p])
+  }
+  const deployments = [...snapshot.deployments]
+    .sort((a, b) => byName({ key: keyOf(a) }, { key: keyOf(b) }))
+    .map((d) => {
+      const view = deploymentView(d, {
+        now,
+        replicaSets: snapshot.replicaSets,
+        podsByOwner,
+        claims,
+        volumeOf,
+      })
+      for (const rs of view.replicaSets) for (const p of rs.pods) usedPods.add(p.uid)
+      for (const c of view.claims) usedClaims.add(c.key)
+      return view
+    })
+
   const standalone = [...claims.entries()]
     .filter(([key]) => !usedClaims.has(key))
     .map(([, pvc]) => claimView(pvc, now, { volume: volumeOf(pvc) }))
@@ -99,6 +120,7 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     now,
     services: services.sort(byName),
     sets,
+    deployments,
     loosePods: pods.filter((p) => !usedPods.has(p.uid)).sort((a, b) => (a.name < b.name ? -1 : 1)),
     claims: looseClaims,
     volumes: [...volumes.values()].filter((v) => !usedVolumes.has(v.key)).sort(byName),

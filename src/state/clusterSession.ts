@@ -5,12 +5,14 @@ import { Simulation } from '../sim/simulation'
 import { Timeline } from '../sim/timeline'
 import type {
   ControllerRevision,
+  Deployment,
   EndpointSlice,
   Event,
   KubeObject,
   Node,
   PersistentVolume,
   PersistentVolumeClaim,
+  ReplicaSet,
   Pod,
   Service,
   StatefulSet,
@@ -39,6 +41,8 @@ export interface ClusterSnapshot {
   readonly pods: readonly Pod[]
   readonly statefulSets: readonly StatefulSet[]
   readonly controllerRevisions: readonly ControllerRevision[]
+  readonly deployments: readonly Deployment[]
+  readonly replicaSets: readonly ReplicaSet[]
   readonly services: readonly Service[]
   readonly claims: readonly PersistentVolumeClaim[]
   readonly volumes: readonly PersistentVolume[]
@@ -232,6 +236,8 @@ export class ClusterSession {
       pods: list<Pod>('Pod'),
       statefulSets: list<StatefulSet>('StatefulSet'),
       controllerRevisions: list<ControllerRevision>('ControllerRevision'),
+      deployments: list<Deployment>('Deployment'),
+      replicaSets: list<ReplicaSet>('ReplicaSet'),
       services: list<Service>('Service'),
       claims: list<PersistentVolumeClaim>('PersistentVolumeClaim'),
       volumes: list<PersistentVolume>('PersistentVolume'),

@@ -7,6 +7,7 @@ import parallel from '../../examples/parallel.yaml?raw'
 import noStorageClass from '../../examples/no-storage-class.yaml?raw'
 import wrongServiceName from '../../examples/wrong-service-name.yaml?raw'
 import neverReady from '../../examples/never-ready.yaml?raw'
+import deploymentVsStatefulSet from '../../examples/deployment-vs-statefulset.yaml?raw'
 
 export interface Example {
   id: string
@@ -20,6 +21,11 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'topology', label: 'Topology only', text: topology },
   { id: 'pv-claim', label: 'Standalone claim pv-claim', text: pvClaim },
   { id: 'parallel', label: 'Parallel pods', text: parallel },
+  {
+    id: 'deployment-vs-statefulset',
+    label: 'StatefulSet vs Deployment',
+    text: deploymentVsStatefulSet,
+  },
   { id: 'no-storage-class', label: 'Broken: no StorageClass', text: noStorageClass, broken: true },
   { id: 'wrong-service-name', label: 'Broken: wrong serviceName', text: wrongServiceName, broken: true },
   { id: 'never-ready', label: 'Broken: pod never Ready', text: neverReady, broken: true },

@@ -1,0 +1,116 @@
+// Deployment bars and ReplicaSet row labels — the comparison with a StatefulSet's slots: no
+// ordinals, no seats; each ReplicaSet is one template revision whose pods have random names.
+import { select } from 'd3'
+import type { Box, Scene } from './geometry'
+import { drawIcon } from './icons'
+import type { DeploymentView, ReplicaSetView } from './model'
+import { enter, leave, place, type Motion, type Sel } from './motion'
+import { attrs, changed, fitEnd, label, part, setSurface, textWidth } from './surface'
+
+type Bar = { key: string; d: DeploymentView; box: Box }
+type Row = { key: string; rs: ReplicaSetView; box: Box }
+
+export function drawDeployments(
+  layer: Sel,
+  deployments: readonly DeploymentView[],
+  scene: Scene,
+  m: Motion,
+): void {
+  const bars: Bar[] = []
+  const rows: Row[] = []
+  for (const d of deployments) {
+    const geo = scene.deployments.get(d.key)
+    if (!geo) continue
+    bars.push({ key: d.key, d, box: geo.bar })
+    for (const rs of d.replicaSets) {
+      const box = geo.rows.get(rs.key)
+      if (box) rows.push({ key: rs.key, rs, box })
+    }
+  }
+  const groups = layer
+    .selectAll<SVGGElement, Bar>(':scope > g.oc-deploy')
+    .data(bars, (b) => b.key)
+    .join(
+      (e) => {
+        const g = e.append('g').attr('class', 'oc-deploy oc-set')
+        g.append('g').attr('class', 'oc-body').append('rect').attr('class', 'oc-bar')
+        return g.call(enter, m, 0)
+      },
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  place(groups, (b) => b.box, m)
+  groups.each(function (b) {
+    const { replicaSets: _rs, claims: _claims, ...facts } = b.d
+    if (!changed(this, [facts, b.box.w])) return
+    renderBar(select<SVGGElement, Bar>(this), b)
+  })
+  const labels = layer
+    .selectAll<SVGGElement, Row>(':scope > g.oc-rs')
+    .data(rows, (r) => r.key)
+    .join(
+      (e) => e.append('g').attr('class', 'oc-rs').call(enter, m, 0),
+      (u) => u,
+      (x) => x.call(leave, m),
+    )
+  place(labels, (r) => r.box, m)
+  labels.each(function (r) {
+    if (
+      !changed(this, [
+        r.rs.name,
+        r.rs.revision,
+        r.rs.current,
+        r.rs.desired,
+        r.rs.ready,
+        r.rs.pods.length,
+        r.box.w,
+      ])
+    )
+      return
+    const g = select<SVGGElement, Row>(this)
+      .attr('data-kind', 'ReplicaSet')
+      .attr('data-name', r.rs.name)
+      .classed('oc-rs-old', !r.rs.current)
+    const rev = r.rs.revision === undefined ? '' : ` · revision ${r.rs.revision}`
+    const what = r.rs.current ? 'current template' : 'old template, scaling down'
+    const text = `REPLICASET ${r.rs.name}${rev} · ${r.rs.ready}/${r.rs.desired} ready · ${what}`
+    label(g, 'oc-rs-text', 0, 16, text, 13, 'bold', r.box.w)
+    attrs(part<SVGLineElement>(g, 'line', 'oc-rs-rule'), {
+      x1: Math.min(r.box.w, textWidth(text, 13, 'bold') + 12),
+      x2: r.box.w,
+      y1: 12,
+      y2: 12,
+    })
+  })
+}
+
+function renderBar(g: Sel<SVGGElement, Bar>, { d, box }: Bar): void {
+  setSurface(g, {
+    kind: 'Deployment',
+    name: d.name,
+    namespace: d.namespace,
+    status: d.ready,
+    interactive: true,
+    label: `Deployment ${d.name}, ready ${d.ready}, ${d.replicas} replicas; ${d.activity}`,
+  })
+  const body = g.select<SVGGElement>(':scope > .oc-body')
+  attrs(body.select('.oc-bar'), { width: box.w, height: box.h, rx: 14 })
+  label(body, 'oc-eyebrow', 24, 27, 'DEPLOYMENT', 12, 'bold')
+  const name = fitEnd(d.name, 300, 24, 'bold')
+  label(body, 'oc-title', 24, 55, name, 24, 'bold')
+  const left = 24 + Math.max(130, textWidth(name, 24, 'bold')) + 30
+  const stats = label(body, 'oc-stat', left, 29, '', 16)
+  stats.append('tspan').attr('class', 'oc-strong').text(`ready ${d.ready}`)
+  const rest = ` · replicas ${d.replicas} · ${d.strategy} · revision ${d.revision ?? '—'} · pods get random names`
+  stats
+    .append('tspan')
+    .attr('class', 'oc-meta')
+    .text(fitEnd(rest, box.w - left - 48 - textWidth(`ready ${d.ready}`, 16, 'bold'), 14))
+  const icon = part<SVGGElement>(body, 'g', 'oc-act-icon').attr('transform', `translate(${left + 8},50)`)
+  icon.attr('class', `oc-act-icon oc-tone-${d.activityTone}`)
+  drawIcon(icon, d.activityTone, 8.5)
+  label(body, 'oc-activity', left + 24, 55, d.activity, 15, 'bold', box.w - left - 48).attr(
+    'class',
+    `oc-activity oc-tone-${d.activityTone}`,
+  )
+}
