@@ -16,7 +16,7 @@ export function drawBars(layer: Sel, sets: readonly SetView[], scene: Scene, m: 
     return geo ? [{ key: set.key, set, box: geo.bar }] : []
   })
   const groups = layer
-    .selectAll<SVGGElement, Bar>(':scope > g.oc-set')
+    .selectAll<SVGGElement, Bar>(':scope > g.oc-set:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {

@@ -28,7 +28,7 @@ export function drawDeployments(
     }
   }
   const groups = layer
-    .selectAll<SVGGElement, Bar>(':scope > g.oc-deploy')
+    .selectAll<SVGGElement, Bar>(':scope > g.oc-deploy:not(.oc-leaving)')
     .data(bars, (b) => b.key)
     .join(
       (e) => {
@@ -46,7 +46,7 @@ export function drawDeployments(
     renderBar(select<SVGGElement, Bar>(this), b)
   })
   const labels = layer
-    .selectAll<SVGGElement, Row>(':scope > g.oc-rs')
+    .selectAll<SVGGElement, Row>(':scope > g.oc-rs:not(.oc-leaving)')
     .data(rows, (r) => r.key)
     .join(
       (e) => e.append('g').attr('class', 'oc-rs').call(enter, m, 0),

@@ -21,7 +21,7 @@ export function drawSignposts(
   memory: DnsMemory,
 ): void {
   const groups = layer
-    .selectAll<SVGGElement, Placed<DnsRecordView>>(':scope > g.oc-record')
+    .selectAll<SVGGElement, Placed<DnsRecordView>>(':scope > g.oc-record:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {
@@ -80,7 +80,7 @@ export function drawSignposts(
 
 export function drawAbsent(layer: Sel, items: readonly Placed<Absent>[], m: Motion): void {
   const groups = layer
-    .selectAll<SVGGElement, Placed<Absent>>(':scope > g.oc-absent')
+    .selectAll<SVGGElement, Placed<Absent>>(':scope > g.oc-absent:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {

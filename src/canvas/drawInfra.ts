@@ -14,7 +14,7 @@ const CHIPS = 9
 
 function join<T>(layer: Sel, cls: string, items: Item<T>[], m: Motion): Sel<SVGGElement, Item<T>> {
   const groups = layer
-    .selectAll<SVGGElement, Item<T>>(`:scope > g.${cls}`)
+    .selectAll<SVGGElement, Item<T>>(`:scope > g.${cls}:not(.oc-leaving)`)
     .data(items, (d) => d.key)
     .join(
       (e) => {
@@ -107,7 +107,7 @@ function drawChips(body: Sel, n: NodeView, m: Motion): void {
   if (over)
     chips.push({ key: 'more', name: `+${n.pods.length - shown.length}`, tone: 'idle', i: chips.length })
   const groups = body
-    .selectAll<SVGGElement, Chip>(':scope > g.oc-chip')
+    .selectAll<SVGGElement, Chip>(':scope > g.oc-chip:not(.oc-leaving)')
     .data(chips, (c) => c.key)
     .join(
       (e) => {
@@ -143,7 +143,7 @@ function drawChips(body: Sel, n: NodeView, m: Motion): void {
 
 export function drawHint(layer: Sel, hint: Box | undefined): void {
   const groups = layer
-    .selectAll<SVGGElement, Box>(':scope > g.oc-hint')
+    .selectAll<SVGGElement, Box>(':scope > g.oc-hint:not(.oc-leaving)')
     .data(hint ? [hint] : [])
     .join((e) => {
       const g = e.append('g').attr('class', 'oc-hint')

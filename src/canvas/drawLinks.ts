@@ -11,7 +11,7 @@ const drawn = new WeakMap<Element, string>()
 
 export function drawLinks(layer: Sel, links: readonly Link[], m: Motion): void {
   const lines = layer
-    .selectAll<SVGLineElement, Link>(':scope > line')
+    .selectAll<SVGLineElement, Link>(':scope > line:not(.oc-leaving)')
     .data(links, (l) => l.key)
     .join(
       (e) =>
@@ -55,7 +55,7 @@ export function drawLinks(layer: Sel, links: readonly Link[], m: Motion): void {
 /** Labels beside lines (a mount's path), fading in with the line. */
 export function drawLinkLabels(layer: Sel, links: readonly Link[], m: Motion): void {
   layer
-    .selectAll<SVGTextElement, Link>(':scope > text.oc-link-label')
+    .selectAll<SVGTextElement, Link>(':scope > text.oc-link-label:not(.oc-leaving)')
     .data(
       links.filter((l) => l.label),
       (l) => l.key,

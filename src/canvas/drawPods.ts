@@ -15,7 +15,7 @@ export interface PodMemory {
 
 export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motion, memory: PodMemory): void {
   const groups = layer
-    .selectAll<SVGGElement, Placed<PodView>>(':scope > g.oc-pod')
+    .selectAll<SVGGElement, Placed<PodView>>(':scope > g.oc-pod:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {

@@ -20,7 +20,7 @@ export function drawServices(layer: Sel, services: readonly ServiceView[], scene
     return geo ? [{ key: svc.key, svc, geo }] : []
   })
   const groups = layer
-    .selectAll<SVGGElement, Item>(':scope > g.oc-service')
+    .selectAll<SVGGElement, Item>(':scope > g.oc-service:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {
@@ -84,7 +84,7 @@ function renderZone(zone: Sel, { svc, geo }: Item, m: Motion): void {
       ? svc.records.map((r, i) => ({ key: r.key, record: r, y: ROW0 + i * ROW_H, w, fqdn: svc.fqdn, nameW }))
       : [{ key: `nx:${svc.fqdn}`, y: ROW0, w, fqdn: svc.fqdn, nameW }]
   const groups = zone
-    .selectAll<SVGGElement, Row>(':scope > g.oc-zone-row')
+    .selectAll<SVGGElement, Row>(':scope > g.oc-zone-row:not(.oc-leaving)')
     .data(rows, (r) => r.key)
     .join(
       (e) => {

@@ -11,7 +11,7 @@ type Frame = SlotView & { readonly setName: string }
 
 export function drawFrames(layer: Sel, items: readonly Placed<Frame>[], m: Motion): void {
   const groups = layer
-    .selectAll<SVGGElement, Placed<Frame>>(':scope > g.oc-slot')
+    .selectAll<SVGGElement, Placed<Frame>>(':scope > g.oc-slot:not(.oc-leaving)')
     .data(items, (d) => d.key)
     .join(
       (e) => {
@@ -85,7 +85,7 @@ function renderFrame(body: Sel, d: Placed<Frame>): void {
 /** Partition lines: dashed, across the slot columns, labelled above them. */
 export function drawPartitions(layer: Sel, marks: readonly PartitionMark[], m: Motion): void {
   const groups = layer
-    .selectAll<SVGGElement, PartitionMark>(':scope > g.oc-partition')
+    .selectAll<SVGGElement, PartitionMark>(':scope > g.oc-partition:not(.oc-leaving)')
     .data(marks, (d) => d.key)
     .join(
       (e) => {
@@ -96,7 +96,8 @@ export function drawPartitions(layer: Sel, marks: readonly PartitionMark[], m: M
         return g.call(enter, m, 0)
       },
       (u) => u,
-      (x) => x.call(leave, m),
+      // A leaving line fades out; it stops being a partition at once.
+      (x) => x.attr('data-partition', null).call(leave, m),
     )
   groups.each(function (d) {
     if (!changed(this, [d.partition, d.x, d.y1, d.y2, d.labelY])) return
@@ -121,7 +122,7 @@ export function drawCaptions(
   x: (c: Caption) => number,
 ): void {
   layer
-    .selectAll<SVGTextElement, Caption>(`:scope > text.${cls}`)
+    .selectAll<SVGTextElement, Caption>(`:scope > text.${cls}:not(.oc-leaving)`)
     .data(captions, (c) => c.key)
     .join((e) => e.append('text').attr('class', cls).attr('aria-hidden', 'true'))
     .each(function (c) {

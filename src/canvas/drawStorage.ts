@@ -15,7 +15,7 @@ function join<T>(
   m: Motion,
 ): Sel<SVGGElement, Placed<T>> {
   const groups = layer
-    .selectAll<SVGGElement, Placed<T>>(`:scope > g.${cls}`)
+    .selectAll<SVGGElement, Placed<T>>(`:scope > g.${cls}:not(.oc-leaving)`)
     .data(items, (d) => d.key)
     .join(
       (e) => {
