@@ -181,14 +181,14 @@ function partitionMark(set: SetView, geo: SetGeometry): PartitionMark | undefine
   if (!g) return undefined
   const gap = geo.tier === 'detail' ? 12 : 7
   const x = first ? g.frame.x - gap : g.frame.x + g.frame.w + gap
-  const bottom = Math.max(g.frame.y + g.frame.h, ...g.volumes.map((v) => v.y + v.h))
+  const lowest = Math.max(g.frame.y + g.frame.h, ...g.volumes.map((v) => v.y + v.h))
   return {
     key: set.key,
     partition: set.partition,
     setName: set.name,
     x,
     y1: g.dns.y,
-    y2: bottom,
+    y2: lowest,
     labelY: geo.bar.y + geo.bar.h + 2,
   }
 }

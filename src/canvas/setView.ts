@@ -97,7 +97,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
       note: slotNote(set, f, facts, !!record, serviceProblem),
     }
   })
-  const number = (name: string | undefined) => (name ? ctx.revisionNumbers.get(name) : undefined)
+  const number = (rev: string | undefined) => (rev ? ctx.revisionNumbers.get(rev) : undefined)
   const activity = setActivity(set, facts, number(updateRevision))
   const [, ready = ''] = tableHandler('StatefulSet').row(set, now)
   return {

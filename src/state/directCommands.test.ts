@@ -37,7 +37,7 @@ describe('direct actions', () => {
     const { s, lines } = running()
     for (const c of objectCommands(WEB, { set: web(s) })) {
       if (c.label === 'Undo rollout') continue // needs a history: below
-      expect(run(s, lines, c.command), c.label).toBe('')
+      expect({ action: c.label, stderr: run(s, lines, c.command) }).toEqual({ action: c.label, stderr: '' })
     }
     expect(web(s).spec.updateStrategy?.type).toBe('OnDelete')
     const back = objectCommands(WEB, { set: web(s) }).find((c) => c.label === 'Use RollingUpdate')!

@@ -65,7 +65,7 @@ export function objectCommands(target: ObjectRef, live: Live): DirectCommand[] {
   }
 }
 
-const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._\/:@-]*$/
+const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/
 
 /** `kubectl set image` for the set's first container; undefined when `image` is not a plain reference. */
 export function setImageCommand(
