@@ -1,5 +1,6 @@
 // kubectl get (pkg/cmd/get): tables (server-side columns, `-o wide`), the generic printers
-// (yaml/json/name/jsonpath/custom-columns), `-A`, `-l`, `--field-selector`, and `-w` watching:
+// (yaml/json/name/jsonpath/go-template/custom-columns, `--template` alone meaning go-template),
+// `-A`, `-l`, `--field-selector`, and `-w` watching:
 // the current list first (unless --watch-only), then one row per watch event, widths remembered.
 import type { KubeObject } from '../../sim/model'
 import type { WatchEvent } from '../../sim/api/store'
@@ -28,18 +29,35 @@ const FLAGS: FlagSpec[] = [
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'chunk-size', type: 'int', default: 500 },
   { name: 'sort-by', type: 'string' },
+  { name: 'template', type: 'string' },
+  { name: 'allow-missing-template-keys', type: 'bool', default: true },
 ]
 
 export const ENDPOINTS_WARNING =
   'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n'
 
-const GENERIC = ['yaml', 'json', 'name', 'jsonpath', 'jsonpath-as-json', 'custom-columns']
+const GENERIC = [
+  'yaml',
+  'json',
+  'name',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'custom-columns',
+]
 
 export function get(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args: before, rest } = parseFlags(argv, FLAGS)
   const args = [...before, ...(rest ?? [])]
-  const output = flags.output as string | undefined
-  const format = output?.split('=')[0]
+  // `--template` without -o means go-template; with it, -o must name the format alone.
+  const template = (flags.template as string | undefined) || undefined
+  const given = flags.output as string | undefined
+  const output = !given && template ? 'go-template' : given
+  const format = template ? output : output?.split('=')[0]
   if (output !== undefined && format !== 'wide' && !GENERIC.includes(format!)) {
     throw new KubectlError(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
@@ -89,12 +107,24 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
   }
 
   if (format && format !== 'wide') {
+    // printGeneric: a lone named object that failed to fetch reports only that error.
+    const singleItemImplied = named && targets.length === 1 && targets[0]!.names!.length === 1
+    if (singleItemImplied && selection.errors.length && !flags['ignore-not-found']) {
+      for (const e of selection.errors) env.err(errorText(e) + '\n')
+      return 1
+    }
     const result = printOutput(selection.objects, {
       output: output!,
-      singleItem:
-        named && selection.objects.length === 1 && targets.length === 1 && targets[0]!.names!.length === 1,
+      singleItem: singleItemImplied && selection.objects.length === 1,
       noHeaders: !!flags['no-headers'],
+      allowMissingTemplateKeys: flags['allow-missing-template-keys'] as boolean,
+      ...(template ? { template } : {}),
+      readFile: (path) => env.readFile(path),
     })
+    if (result.printerError) {
+      env.err(result.stderr)
+      return 1
+    }
     env.out(result.stdout)
     if (result.stderr) env.err(result.stderr)
     for (const e of selection.errors) env.err(errorText(e) + '\n')

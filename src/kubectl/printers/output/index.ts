@@ -1,10 +1,13 @@
 // kubectl get's generic printers (get.go printGeneric and cli-runtime printers): `-o yaml`,
-// `-o json`, `-o name`, `-o jsonpath=…` (and `jsonpath-as-json`), `-o custom-columns=…`.
-// Several objects, or any list request, print as a `kind: List` with `resourceVersion: ""`.
+// `-o json`, `-o name`, `-o jsonpath=…` (and `jsonpath-as-json`, `jsonpath-file`),
+// `-o go-template=…` (`template`, `go-template-file`, `templatefile`, or `--template`),
+// `-o custom-columns=…`. Several objects, or any list request, print as a `kind: List` with
+// `resourceVersion: ""`.
 import { kindInfo } from '../../../sim/model/kinds'
 import type { KubeObject } from '../../../sim/model'
 import { CustomColumnsError, printCustomColumns } from './customColumns'
 import { goQuote, goSharpV } from './goFormat'
+import { printGoTemplate } from './goTemplate'
 import { JsonPathExecError, findResults, printResults } from './jsonpath/eval'
 import { JsonPathParseError, parseJsonPath } from './jsonpath/parser'
 import { printJson } from './json'
@@ -12,8 +15,15 @@ import { type JsonObject, type JsonValue, toUnstructured } from './unstructured'
 import { printYaml } from './yaml'
 
 export interface OutputOptions {
-  /** `yaml`, `json`, `name`, `jsonpath=TEMPLATE`, `jsonpath-as-json=TEMPLATE`, `custom-columns=SPEC`. */
+  /**
+   * `yaml`, `json`, `name`, `jsonpath=TEMPLATE`, `jsonpath-as-json=TEMPLATE`, `jsonpath-file=FILE`,
+   * `go-template=TEMPLATE`, `template=…`, `go-template-file=FILE`, `templatefile=…`, `custom-columns=SPEC`.
+   */
   output: string
+  /** `--template`: with it, -o must be the bare format name, and this is the template (or file). */
+  template?: string
+  /** Reads the file of `-o go-template-file=FILE` (and the other -file formats); undefined when missing. */
+  readFile?: (path: string) => string | undefined
   /** `get pod web-0` (one named object): print the object itself instead of a List. */
   singleItem?: boolean
   /** `--allow-missing-template-keys` (default true): missing fields print nothing instead of failing. */
@@ -26,6 +36,8 @@ export interface OutputResult {
   stdout: string
   stderr: string
   exitCode: 0 | 1
+  /** kubectl could not build the printer (ToPrinter failed): it printed nothing else, not even fetch errors. */
+  printerError?: boolean
 }
 
 const ok = (stdout: string): OutputResult => ({ stdout, stderr: '', exitCode: 0 })
@@ -34,6 +46,9 @@ const fail = (message: string): OutputResult => ({
   stderr: message.endsWith('\n') ? message : `${message}\n`,
   exitCode: 1,
 })
+const printerFail = (message: string): OutputResult => ({ ...fail(message), printerError: true })
+
+const TEMPLATE_FILE_FORMATS = ['go-template-file', 'templatefile', 'jsonpath-file']
 
 /** The object kubectl hands to its printer: the single object, or a v1 List of all of them. */
 export function printable(objects: readonly KubeObject[], singleItem = false): JsonObject {
@@ -59,10 +74,19 @@ export function resourceName(obj: KubeObject): string {
  * caller validates `-o`); template errors come back as kubectl's stderr text and exit code 1.
  */
 export function printOutput(objects: readonly KubeObject[], opts: OutputOptions): OutputResult {
-  const eq = opts.output.indexOf('=')
+  const eq = opts.template ? -1 : opts.output.indexOf('=')
   const format = eq < 0 ? opts.output : opts.output.slice(0, eq)
-  const argument = eq < 0 ? '' : opts.output.slice(eq + 1)
+  let argument = opts.template || (eq < 0 ? '' : opts.output.slice(eq + 1))
   const data = printable(objects, opts.singleItem)
+  if (TEMPLATE_FILE_FORMATS.includes(format)) {
+    if (argument === '') return printerFail('error: template format specified but no template given')
+    const text = opts.readFile?.(argument)
+    if (text === undefined)
+      return printerFail(
+        `error: error reading --template ${argument}, open ${argument}: no such file or directory\n`,
+      )
+    argument = text
+  }
   switch (format) {
     case 'yaml':
       return ok(printYaml(data))
@@ -70,7 +94,15 @@ export function printOutput(objects: readonly KubeObject[], opts: OutputOptions)
       return ok(printJson(data))
     case 'name':
       return ok(objects.map((o) => `${resourceName(o)}\n`).join(''))
+    case 'go-template':
+    case 'go-template-file':
+    case 'template':
+    case 'templatefile':
+      if (argument === '' && !TEMPLATE_FILE_FORMATS.includes(format))
+        return printerFail('error: template format specified but no template given')
+      return printGoTemplate(data, argument, opts.allowMissingTemplateKeys ?? true)
     case 'jsonpath':
+    case 'jsonpath-file':
     case 'jsonpath-as-json':
       return printJsonPath(
         data,
@@ -98,13 +130,13 @@ export function printJsonPath(
   allowMissingKeys = true,
   asJson = false,
 ): OutputResult {
-  if (template === '') return fail('error: template format specified but no template given')
+  if (template === '') return printerFail('error: template format specified but no template given')
   let root
   try {
     root = parseJsonPath(template)
   } catch (e) {
     if (e instanceof JsonPathParseError)
-      return fail(`error: error parsing jsonpath ${template}, ${e.message}`)
+      return printerFail(`error: error parsing jsonpath ${template}, ${e.message}`)
     throw e
   }
   try {
