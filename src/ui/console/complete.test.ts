@@ -52,6 +52,14 @@ describe('complete', () => {
     ])
   })
 
+  test('rollout and set complete their subcommands, then the resource', () => {
+    expect(complete('rollout h', src).line).toBe('rollout history ')
+    expect(complete('rollout re', src).candidates).toEqual(['restart', 'resume'])
+    expect(complete('rollout undo sts/w', src).line).toBe('rollout undo sts/web ')
+    expect(complete('set i', src).line).toBe('set image ')
+    expect(complete('set image statefulset/d', src).line).toBe('set image statefulset/db ')
+  })
+
   test('logs and exec take a pod name directly', () => {
     expect(complete('logs db', src).line).toBe('logs db-0 ')
     expect(complete('exec -it web-1', src).line).toBe('exec -it web-1 ')

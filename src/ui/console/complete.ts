@@ -44,7 +44,26 @@ const FLAGS: Record<string, readonly string[]> = {
   apply: ['--filename'],
 }
 /** Verbs whose first argument is a resource type (or `type/name`). */
-const TYPED = new Set(['get', 'describe', 'delete', 'scale', 'patch', 'wait', 'rollout status'])
+const TYPED = new Set([
+  'get',
+  'describe',
+  'delete',
+  'scale',
+  'patch',
+  'wait',
+  'rollout history',
+  'rollout pause',
+  'rollout restart',
+  'rollout resume',
+  'rollout status',
+  'rollout undo',
+  'set image',
+])
+/** Command groups: the word after the group is one of its subcommands. */
+const GROUPS: Record<string, readonly string[]> = {
+  rollout: ['history', 'pause', 'restart', 'resume', 'status', 'undo'],
+  set: ['image'],
+}
 /** Verbs whose first argument is a pod. */
 const POD_VERBS = new Set(['logs', 'exec'])
 
@@ -67,9 +86,10 @@ function candidatesFor(
   if (positional.length === 0) return src.verbs
   let verb = positional[0]!
   let args = positional.slice(1)
-  if (verb === 'rollout') {
-    if (args.length === 0) return ['status']
-    verb = `rollout ${args[0]}`
+  const subcommands = GROUPS[verb]
+  if (subcommands) {
+    if (args.length === 0) return subcommands
+    verb = `${verb} ${args[0]}`
     args = args.slice(1)
   }
   if (POD_VERBS.has(verb)) return args.length === 0 ? src.names('Pod') : []

@@ -12,7 +12,7 @@ export const LEVEL_3 = 3
 
 /** describe.go prefixWriter; callers pass already formatted text instead of printf verbs. */
 export class PrefixWriter {
-  constructor(private readonly tab: TabWriter) {}
+  constructor(private readonly tab: Pick<TabWriter, 'write'>) {}
 
   write(level: number, text: string): void {
     this.tab.write(escapeTerminal('  '.repeat(level) + text))
@@ -29,6 +29,16 @@ export function tabbedString(body: (w: PrefixWriter) => void): string {
   const tab = new TabWriter(KUBECTL_DESCRIBE)
   body(new PrefixWriter(tab))
   return tab.flush()
+}
+
+/**
+ * describe.NewPrefixWriter over a plain buffer, no tabwriter: tabs stay tabs. What
+ * `kubectl rollout history --revision=N` prints its pod template with.
+ */
+export function plainString(body: (w: PrefixWriter) => void): string {
+  let out = ''
+  body(new PrefixWriter({ write: (text) => void (out += text) }))
+  return out
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
