@@ -9,6 +9,7 @@ import { createShell, type Shell } from '../shell/interpreter'
 import { parseScript } from '../shell/parser'
 import type { Command, Sink } from '../shell/command'
 import { resolvePath, type ShellFileSystem } from '../shell/fs'
+import { dockerCommand } from './docker'
 
 /**
  * Simulated time each kubectl invocation takes before it reaches the API server (process
@@ -41,7 +42,12 @@ export class Session {
     this.sim = new Simulation({ ...options.simulation, seed: options.seed ?? options.simulation?.seed ?? 1 })
     this.waitLimitMs = options.waitLimitMs ?? DEFAULT_WAIT_LIMIT_MS
     this.shell = createShell({
-      commands: { kubectl: this.kubectl, sleep: this.sleep, timeout: this.timeout },
+      commands: {
+        kubectl: this.kubectl,
+        sleep: this.sleep,
+        timeout: this.timeout,
+        docker: dockerCommand(this.sim),
+      },
       fs: options.fs,
       cwd: options.cwd,
       dialect: 'bash',

@@ -5,6 +5,7 @@ import type { Namespace, Node, Service, StorageClass } from './model'
 import type { SimContext } from './simContext'
 import { DEFAULT_CLASS_ANNOTATION } from './api/apiServer'
 import { timestamp } from './runtime/time'
+import { healthyNodeConditions } from './kubelet/nodeStatus'
 
 export interface ClusterShape {
   nodes: number
@@ -54,15 +55,8 @@ export function bootstrapCluster(ctx: SimContext, shape: Partial<ClusterShape> =
       },
       spec: { podCIDR: `10.244.${i}.0/24` },
       status: {
-        conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            reason: 'KubeletReady',
-            message: 'kubelet is posting ready status',
-            lastTransitionTime: api.now(),
-          },
-        ],
+        // As the kubelet last posted them: when the session began.
+        conditions: healthyNodeConditions(api.now()),
         addresses: [
           { type: 'InternalIP', address: `172.18.0.${i + 1}` },
           { type: 'Hostname', address: name },

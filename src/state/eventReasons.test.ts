@@ -14,6 +14,23 @@ const setEvent = (reason: string, message: string, type = 'Normal'): EventLike =
 })
 
 describe('explainEvent', () => {
+  test('ReplicaSet pod events and Deployment scaling are told apart from StatefulSet ones', () => {
+    const rsEvent = (reason: string, message: string): EventLike => ({
+      reason,
+      message,
+      involvedObject: { kind: 'ReplicaSet', name: 'web-5d8f9c' },
+    })
+    expect(explainEvent(rsEvent('SuccessfulCreate', 'Created pod: web-5d8f9c-abcde'))).toMatch(
+      /^The ReplicaSet controller created web-5d8f9c-abcde under a random name/,
+    )
+    expect(explainEvent(rsEvent('SuccessfulDelete', 'Deleted pod: web-5d8f9c-abcde'))).toMatch(
+      /^The ReplicaSet controller deleted web-5d8f9c-abcde to match its replica count/,
+    )
+    expect(explainEvent(rsEvent('ScalingReplicaSet', 'Scaled up replica set web-5d8f9c to 3'))).toMatch(
+      /^The Deployment controller resized/,
+    )
+  })
+
   test('SuccessfulCreate for a later ordinal names the predecessor OrderedReady waits for', () => {
     expect(explainEvent(setEvent('SuccessfulCreate', 'create Pod web-1 in StatefulSet web successful'))).toBe(
       'The StatefulSet controller created web-1: OrderedReady starts the next ordinal only after web-0 is Running and Ready.',

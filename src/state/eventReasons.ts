@@ -50,10 +50,23 @@ const claimCreated: Explainer = (e) => {
   return `The StatefulSet controller created claim ${claim} from the volumeClaimTemplate ${template} before ${pod}: the claim belongs to the slot and outlives every pod in it.`
 }
 
+/** The ReplicaSet controller's words: `Created pod: web-5d8f9c-abcde` / `Deleted pod: …`. */
+const replicaSetPod = (e: EventLike): string | undefined => {
+  const m = /^(Created|Deleted) pod: (\S+)/.exec(e.message)
+  if (!m) return undefined
+  return m[1] === 'Created'
+    ? `The ReplicaSet controller created ${m[2]} under a random name: its pods are interchangeable, with no ordinal and no claim of their own.`
+    : `The ReplicaSet controller deleted ${m[2]} to match its replica count, choosing unready, crowded and newer pods first rather than by name.`
+}
+
 const EXPLAINERS: Record<string, Explainer> = {
   SuccessfulCreate: (e, ctx) =>
-    /^create Claim /.test(e.message) ? claimCreated(e, ctx) : podCreated(e, ctx),
+    replicaSetPod(e) ?? (/^create Claim /.test(e.message) ? claimCreated(e, ctx) : podCreated(e, ctx)),
+  ScalingReplicaSet: () =>
+    'The Deployment controller resized one of its ReplicaSets: a rollout grows the new one and shrinks the old ones within maxSurge and maxUnavailable.',
   SuccessfulDelete: (e) => {
+    const rs = replicaSetPod(e)
+    if (rs) return rs
     const pod = /^delete Pod (\S+)/.exec(e.message)?.[1] ?? 'the pod'
     return `The StatefulSet controller deleted ${pod}: a scale-down removes the highest ordinal first, one at a time, and keeps its claims for when the slot returns.`
   },

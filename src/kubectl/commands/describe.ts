@@ -13,6 +13,7 @@ import { parseResourceArgs } from '../resources'
 import { selectObjects } from '../select'
 import { describe as describeObject } from '../printers/describe'
 import { printNoResources } from '../printers/table'
+import { nodeLease } from '../../sim/kubelet/nodePower'
 
 const FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
@@ -64,7 +65,12 @@ export function describe(argv: string[], env: KubectlEnv): CommandOutcome {
   const events = flags['show-events'] ? api.list<Event>('Event') : []
   env.out(
     objects
-      .map((o) => describeObject(o, { events, related: relatedTo(api, o), nowMs: env.sim.now }))
+      .map((o) => {
+        const related = relatedTo(api, o)
+        // The node's Lease, as the kubelet last renewed it.
+        if (o.kind === 'Node') related.push(nodeLease(env.sim.ctx, o.metadata.name))
+        return describeObject(o, { events, related, nowMs: env.sim.now })
+      })
       .join('\n\n'),
   )
   return failed ? 1 : 0
@@ -76,6 +82,10 @@ function relatedTo(api: ApiServer, obj: KubeObject): KubeObject[] {
   switch (obj.kind) {
     case 'StatefulSet':
       return api.store.dependents(obj.metadata.uid).filter((o) => o.kind === 'Pod')
+    case 'ReplicaSet':
+      return api.list<Pod>('Pod', ns)
+    case 'Deployment':
+      return api.list('ReplicaSet', ns)
     case 'PersistentVolumeClaim':
       return api
         .list<Pod>('Pod', ns)

@@ -2,10 +2,11 @@
 // probes, a container's run-once main process), answers TCP and HTTP probes from what the
 // container's process listens on, and keeps container logs. Commands run on the simulated
 // filesystem: the container's own layer plus its mounted volumes (files on a PV outlive pods).
-import type { Container, Pod, Probe } from '../model'
+import type { Container, Node, Pod, Probe } from '../model'
 import type { SimContext } from '../simContext'
 import { containerProcess, listeningPorts } from './containerProcess'
 import { HTTP_GET, runInContainer, type ExecResult } from './exec'
+import { isNodeStopped } from './nodePower'
 
 export interface ProbeResult {
   ok: boolean
@@ -19,8 +20,16 @@ export class ContainerRuntime {
     return this.ctx.state.get('kubelet.logs', () => new Map<string, string>())
   }
 
-  /** `kubectl exec`: runs argv in the named container. */
+  /** `kubectl exec`: runs argv in the named container, through its node's kubelet. */
   exec(pod: Pod, container: Container, argv: string[], stdin = ''): ExecResult {
+    const nodeName = pod.spec.nodeName
+    if (nodeName && isNodeStopped(this.ctx, nodeName)) {
+      // The API server cannot reach a stopped node's kubelet (port 10250).
+      const node = this.ctx.store.get<Node>('Node', undefined, nodeName)
+      const ip = node?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? nodeName
+      const stderr = `Error from server: error dialing backend: dial tcp ${ip}:10250: i/o timeout\n`
+      return { stdout: '', stderr, exitCode: 1, startFailed: true }
+    }
     return runInContainer(this.ctx, pod, container, argv, stdin)
   }
 

@@ -1,8 +1,9 @@
 // The kubelets of every node, as one component: admits pods bound to a node, creates the
-// sandbox (pod IP), pulls images (a per-node cache: the first pull takes time, later ones say
-// "already present"), creates and starts containers, runs readiness probes, restarts exited
-// containers with back-off, and on deletion stops containers and removes the pod object.
-// Event texts are the kubelet's (v1.33/1.34). Durations come from Timings, jittered.
+// sandbox (pod IP), has the image manager pull images, creates and starts containers, runs
+// readiness probes, restarts exited containers with back-off (CrashLoopBackOff), and on deletion
+// stops containers and removes the pod object. A stopped node's kubelet is frozen (nodePower.ts):
+// what it would do waits until the node starts again (resume.ts). Event texts are the kubelet's
+// (v1.33/1.34). Durations come from Timings, jittered.
 import type { Container, ContainerStatus, Node, Pod } from '../model'
 import type { WatchEvent } from '../api/store'
 import type { Task } from '../runtime/taskQueue'
@@ -20,7 +21,12 @@ import {
   waitingStatus,
 } from './podStatus'
 import { ContainerRuntime } from './containerRuntime'
+import { formatBackoff, goDuration, imageDigest } from './statusText'
 import { Prober } from './prober'
+import { ImagePuller } from './imagePuller'
+import { BackOff } from './backOff'
+import { isNodeStopped } from './nodePower'
+import { resumeNode } from './resume'
 
 const COMPONENT = 'kubelet'
 
@@ -44,22 +50,35 @@ interface PodTask {
   pullMs?: number
   /** The container is being started again after it exited. */
   restarted?: boolean
+  /** The pod's first attempt at this container (the next container's image follows it). */
+  first?: boolean
+  /** When the container exited (simulated ms), for the restart back-off. */
+  exitedAt?: number
 }
+
+/** Container waiting reasons of an image that could not be pulled. */
+const IMAGE_ERRORS = new Set(['ErrImagePull', 'ImagePullBackOff', 'ErrImageNeverPull'])
 
 export class Kubelet implements Component {
   private readonly ipam: Ipam
   readonly runtime: ContainerRuntime
   private readonly prober: Prober
+  private readonly images: ImagePuller
+  /** Container restart back-off: 10 s doubling to 5 min, reset after 10 min without a restart. */
+  private readonly restartBackOff: BackOff
   readonly handlers: Record<string, (task: Task) => void>
 
   constructor(private readonly ctx: SimContext) {
     this.ipam = new Ipam(ctx)
     this.runtime = new ContainerRuntime(ctx)
     this.prober = new Prober(ctx, this)
+    this.images = new ImagePuller(ctx, this)
+    this.restartBackOff = new BackOff(ctx, 'kubelet.restartBackOff', 10_000, 300_000)
     const guarded = (fn: (pod: Pod, rt: PodRuntime, t: PodTask) => void) => (task: Task) => {
       const t = task.data as PodTask
       const rt = this.pods().get(t.uid)
       if (!rt || rt.epoch !== t.epoch) return
+      if (isNodeStopped(this.ctx, rt.node)) return this.freeze(rt.node, task)
       const pod = this.ctx.store.get<Pod>('Pod', rt.namespace, rt.name)
       if (!pod || pod.metadata.uid !== rt.uid) return
       fn(pod, rt, t)
@@ -67,14 +86,24 @@ export class Kubelet implements Component {
     this.handlers = {
       'kubelet.admit': guarded((pod, rt) => this.admit(pod, rt)),
       'kubelet.sandbox': guarded((pod, rt) => this.sandboxReady(pod, rt)),
-      'kubelet.pulled': guarded((pod, rt, t) => this.imagePulled(pod, rt, t.container!, t.pullMs)),
+      'kubelet.pulled': guarded((pod, rt, t) =>
+        this.imagePulled(pod, rt, t.container!, t.first ?? true, t.pullMs),
+      ),
+      'kubelet.pullFailed': guarded((pod, rt, t) =>
+        this.images.pullFailed(pod, rt, t.container!, t.first ?? true),
+      ),
+      'kubelet.imageSync': guarded((pod, rt, t) => {
+        if (!pod.status.containerStatuses?.[t.container!]?.state.running)
+          this.images.ensure(pod, rt, t.container!, false)
+      }),
       'kubelet.started': guarded((pod, rt, t) => this.containerStarted(pod, rt, t.container!, !!t.restarted)),
       'kubelet.exited': guarded((pod, rt, t) => this.containerExited(pod, rt, t.container!, t.exitCode ?? 0)),
-      'kubelet.backoff': guarded((pod, rt, t) => this.backOff(pod, rt, t.container!)),
-      'kubelet.restart': guarded((pod, rt, t) => this.startContainer(pod, rt, t.container!, true)),
+      'kubelet.backoff': guarded((pod, rt, t) => this.backOff(pod, rt, t.container!, t.exitedAt ?? 0)),
+      'kubelet.restart': guarded((pod, rt, t) => this.restart(pod, rt, t.container!, t.exitedAt ?? 0)),
       'kubelet.probe': guarded((pod, rt, t) => this.prober.probe(pod, rt, t.container!)),
       'kubelet.kill': guarded((pod, rt) => this.kill(pod, rt)),
       'kubelet.stopped': guarded((pod, rt, t) => this.stopped(pod, rt, t.exitCode ?? 0)),
+      'kubelet.resume': (task) => resumeNode(this, this.ctx, task.data as string),
     }
   }
 
@@ -87,15 +116,34 @@ export class Kubelet implements Component {
     this.ctx.schedule(delayMs, type, rt.uid, { uid: rt.uid, epoch: rt.epoch, ...extra } satisfies PodTask)
   }
 
+  /** A task that came due on a stopped node: it runs when the node starts again. */
+  private freeze(node: string, task: Task): void {
+    const frozen = this.frozen()
+    frozen.set(node, [...(frozen.get(node) ?? []), task])
+  }
+
+  frozen(): Map<string, readonly Task[]> {
+    return this.ctx.state.get('kubelet.frozen', () => new Map<string, readonly Task[]>())
+  }
+
   onWatch(e: WatchEvent): void {
     if (e.object.kind !== 'Pod') return
     const pod = e.object as Pod
-    const uid = pod.metadata.uid
-    const rt = this.pods().get(uid)
+    const rt = this.pods().get(pod.metadata.uid)
+    const node = rt?.node ?? pod.spec.nodeName
+    // A stopped kubelet sees nothing; it catches up when its node starts (resume.ts).
+    if (node && isNodeStopped(this.ctx, node)) return
     if (e.type === 'DELETED') {
       if (rt) this.forget(rt)
       return
     }
+    this.observe(pod)
+  }
+
+  /** Acts on the pod as the kubelet now sees it: admit it, stop it, or finish its deletion. */
+  observe(pod: Pod): void {
+    const uid = pod.metadata.uid
+    const rt = this.pods().get(uid)
     if (!rt && pod.spec.nodeName && !pod.metadata.deletionTimestamp && !isTerminal(pod)) {
       const fresh: PodRuntime = {
         uid,
@@ -116,19 +164,19 @@ export class Kubelet implements Component {
     }
   }
 
-  private jitter(ms: number): number {
+  jitter(ms: number): number {
     return this.ctx.rng.jitter(ms, this.ctx.timings.jitter)
   }
 
-  private now(): string {
+  now(): string {
     return this.ctx.api.now()
   }
 
-  private writeStatus(pod: Pod, status: Pod['status']): Pod {
+  writeStatus(pod: Pod, status: Pod['status']): Pod {
     return this.ctx.api.updateStatus<Pod>({ ...pod, status })
   }
 
-  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
     this.ctx.recorder.record(pod, type, reason, message, COMPONENT, pod.spec.nodeName)
   }
 
@@ -168,28 +216,10 @@ export class Kubelet implements Component {
     }
     const withIp = { ...rt, ip }
     this.pods().set(rt.uid, withIp)
-    this.pullImage(pod, withIp, 0)
+    this.images.ensure(pod, withIp, 0, true)
   }
 
-  /** Pulls container `i`'s image unless the node has it (imagePullPolicy IfNotPresent). */
-  private pullImage(pod: Pod, rt: PodRuntime, i: number): void {
-    const c = pod.spec.containers[i]!
-    const image = c.image ?? ''
-    const cache = this.ctx.state.get('kubelet.images', () => new Set<string>())
-    const cached = cache.has(`${rt.node}|${image}`)
-    if (cached && c.imagePullPolicy !== 'Always') {
-      this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`)
-      this.schedule(this.jitter(this.ctx.timings.containerCreate), 'kubelet.pulled', rt, { container: i })
-      return
-    }
-    this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`)
-    const size = imageInfo(image).size
-    const ms = this.jitter(this.ctx.timings.imagePull * (0.5 + Math.min(2, size / 20_000_000)))
-    cache.add(`${rt.node}|${image}`)
-    this.schedule(ms, 'kubelet.pulled', rt, { container: i, pullMs: ms })
-  }
-
-  private imagePulled(pod: Pod, rt: PodRuntime, i: number, pullMs?: number): void {
+  private imagePulled(pod: Pod, rt: PodRuntime, i: number, first: boolean, pullMs?: number): void {
     const image = pod.spec.containers[i]!.image ?? ''
     if (pullMs !== undefined) {
       const d = goDuration(pullMs)
@@ -201,7 +231,7 @@ export class Kubelet implements Component {
       )
     }
     this.startContainer(pod, rt, i)
-    if (i + 1 < pod.spec.containers.length) this.pullImage(pod, rt, i + 1)
+    if (first && i + 1 < pod.spec.containers.length) this.images.ensure(pod, rt, i + 1, true)
   }
 
   /** Creates and starts container `i` (again, when `restarted`). */
@@ -280,7 +310,10 @@ export class Kubelet implements Component {
     const next: ContainerStatus = { ...prev, ready: false, started: false, state: { terminated } }
     // The kubelet's next sync restarts it: at once the first time, then with back-off.
     if (restarts)
-      this.schedule(this.jitter(this.ctx.timings.kubeletLatency), 'kubelet.backoff', rt, { container: i })
+      this.schedule(this.jitter(this.ctx.timings.kubeletLatency), 'kubelet.backoff', rt, {
+        container: i,
+        exitedAt: this.ctx.queue.now,
+      })
     const containerStatuses = pod.spec.containers.map((_, j) =>
       j === i ? next : pod.status.containerStatuses![j]!,
     )
@@ -292,15 +325,20 @@ export class Kubelet implements Component {
     if (terminal) this.release(rt)
   }
 
-  /** CrashLoopBackOff: 10 s after the second exit, doubling up to 5 minutes. */
-  private backOff(pod: Pod, rt: PodRuntime, i: number): void {
+  /**
+   * doBackOff: an exited container restarts at once unless it is within its back-off since it
+   * exited — then it waits in CrashLoopBackOff until the back-off ends (10 s after the second
+   * exit, doubling up to 5 minutes; a container that ran 10 minutes without a restart starts over).
+   */
+  private backOff(pod: Pod, rt: PodRuntime, i: number, exitedAt: number): void {
     const c = pod.spec.containers[i]!
     const prev = pod.status.containerStatuses![i]!
-    if (prev.restartCount === 0) {
-      this.startContainer(pod, rt, i, true)
+    const key = `${pod.metadata.uid}/${c.name}`
+    if (!this.restartBackOff.isInBackOffSince(key, exitedAt)) {
+      this.restart(pod, rt, i, exitedAt)
       return
     }
-    const backoff = Math.min(300, 10 * 2 ** (prev.restartCount - 1))
+    const backoff = this.restartBackOff.get(key) / 1000
     const who = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`
     const waiting: ContainerStatus = {
       ...waitingStatus(
@@ -320,7 +358,14 @@ export class Kubelet implements Component {
     const status = { ...pod.status, containerStatuses, phase: podPhase(pod, containerStatuses) }
     status.conditions = readinessConditions(status, this.now())
     this.writeStatus(pod, status)
-    this.schedule(backoff * 1000, 'kubelet.restart', rt, { container: i })
+    const at = this.restartBackOff.endsAt(key, exitedAt)
+    this.schedule(at - this.ctx.queue.now, 'kubelet.restart', rt, { container: i, exitedAt })
+  }
+
+  /** The back-off has run out (or there was none): Next, and the container starts again. */
+  private restart(pod: Pod, rt: PodRuntime, i: number, exitedAt: number): void {
+    this.restartBackOff.next(`${pod.metadata.uid}/${pod.spec.containers[i]!.name}`, exitedAt)
+    this.startContainer(pod, rt, i, true)
   }
 
   /** Graceful stop: SIGTERM now; processes that ignore it are killed when the grace period ends. */
@@ -328,7 +373,9 @@ export class Kubelet implements Component {
     const grace = pod.metadata.deletionGracePeriodSeconds ?? 30
     let slowest = 0
     let exitCode = 0
-    for (const c of pod.spec.containers) {
+    for (const [i, c] of pod.spec.containers.entries()) {
+      // A container that never started (its image could not be pulled) has nothing to stop.
+      if (IMAGE_ERRORS.has(pod.status.containerStatuses?.[i]?.state.waiting?.reason ?? '')) continue
       this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`)
       const p = containerProcess(c)
       const stop = p.kind === 'server' && p.stopSeconds !== undefined ? p.stopSeconds : grace
@@ -342,7 +389,7 @@ export class Kubelet implements Component {
     const now = this.now()
     if (!isTerminal(pod)) {
       const containerStatuses = (pod.status.containerStatuses ?? []).map((s) =>
-        s.state.terminated
+        s.state.terminated || IMAGE_ERRORS.has(s.state.waiting?.reason ?? '')
           ? { ...s, ready: false }
           : {
               ...s,
@@ -367,12 +414,12 @@ export class Kubelet implements Component {
     this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0 })
   }
 
-  private release(rt: PodRuntime): void {
+  release(rt: PodRuntime): void {
     if (rt.ip) this.ipam.release(rt.node, rt.ip)
     this.pods().set(rt.uid, { ...rt, ip: undefined, epoch: rt.epoch + 1, stopping: true })
   }
 
-  private forget(rt: PodRuntime): void {
+  forget(rt: PodRuntime): void {
     if (rt.ip) this.ipam.release(rt.node, rt.ip)
     this.pods().delete(rt.uid)
   }
@@ -380,38 +427,4 @@ export class Kubelet implements Component {
 
 function isTerminal(pod: Pod): boolean {
   return pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed'
-}
-
-/** Go's time.Duration String for a whole number of milliseconds (`845ms`, `1.532s`, `1m2.5s`). */
-export function goDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`
-  const minutes = Math.floor(ms / 60000)
-  const seconds = ((ms % 60000) / 1000).toFixed(3).replace(/\.?0+$/, '')
-  return minutes > 0 ? `${minutes}m${seconds}s` : `${seconds}s`
-}
-
-function formatBackoff(seconds: number): string {
-  return seconds >= 60
-    ? `${Math.floor(seconds / 60)}m${seconds % 60 ? `${seconds % 60}s` : '0s'}`
-    : `${seconds}s`
-}
-
-const digests = new Map<string, string>()
-
-/** A stable fake digest per image name (remembered: every container start needs one). */
-function imageDigest(image: string): string {
-  let digest = digests.get(image)
-  if (digest === undefined) digests.set(image, (digest = computeDigest(image)))
-  return digest
-}
-
-function computeDigest(image: string): string {
-  let h = 0x811c9dc5
-  let out = ''
-  for (let round = 0; round < 8; round++) {
-    for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i), 0x01000193) >>> 0
-    h = Math.imul(h ^ round, 0x01000193) >>> 0
-    out += h.toString(16).padStart(8, '0')
-  }
-  return out
 }

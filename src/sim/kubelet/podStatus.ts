@@ -16,8 +16,10 @@ export function setCondition(conditions: Condition[] | undefined, next: Conditio
 
 const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
+/** The kubelet's conditions in their order; conditions other components own (DisruptionTarget) follow. */
 function sortConditions(list: Condition[]): Condition[] {
-  return list.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type))
+  const rank = (type: string) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length)
+  return list.sort((a, b) => rank(a.type) - rank(b.type))
 }
 
 export function condition(

@@ -1,5 +1,5 @@
 // Scenario tests of the simulated kube-scheduler on the headless TestCluster: volume binding,
-// cordoned nodes, node selectors and spreading.
+// cordoned nodes, node selectors, taints and tolerations, and spreading.
 import { describe, expect, test } from 'vitest'
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, PodSpec, StorageClass } from '../model'
 import { TestCluster, WEB_YAML } from '../testing/testCluster'
@@ -152,6 +152,69 @@ describe('node filtering', () => {
     expect(failedScheduling(cluster, 'p')).toEqual([
       `Warning FailedScheduling 0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. ${preemption(3)}`,
     ])
+    expect(cluster.violations).toEqual([])
+  })
+})
+
+describe('taints and tolerations', () => {
+  function taint(cluster: TestCluster, nodeName: string, taints: Node['spec']['taints']): void {
+    const node = cluster.api.get<Node>('Node', undefined, nodeName)
+    cluster.api.update<Node>({ ...node, spec: { ...node.spec, taints } })
+  }
+
+  test('a NoSchedule taint keeps pods off a node unless they tolerate it', () => {
+    const cluster = new TestCluster()
+    taint(cluster, 'node-1', [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }])
+    for (let i = 0; i < 4; i++) createPod(cluster, `p${i}`)
+    createPod(cluster, 'db', {
+      nodeSelector: { 'kubernetes.io/hostname': 'node-1' },
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'db', effect: 'NoSchedule' }],
+    })
+    cluster.runUntil(() => cluster.readyPods().length === 5, 60_000)
+
+    expect(
+      cluster
+        .pods()
+        .filter((p) => p.spec.nodeName === 'node-1')
+        .map((p) => p.metadata.name),
+    ).toEqual(['db'])
+    expect(cluster.violations).toEqual([])
+  })
+
+  test('untolerated taints and cordons are counted per node, sorted as "<count> <reason>" strings', () => {
+    const cluster = new TestCluster()
+    // (Not a key the node lifecycle controller manages: it would take its own taints off a Ready node.)
+    taint(cluster, 'node-1', [{ key: 'example.com/maintenance', effect: 'NoExecute' }])
+    taint(cluster, 'node-2', [{ key: 'example.com/maintenance', effect: 'NoExecute' }])
+    cordon(cluster, 'node-3')
+    createPod(cluster, 'p')
+    cluster.run(20_000)
+
+    expect(failedScheduling(cluster, 'p')).toEqual([
+      `Warning FailedScheduling 0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) had untolerated taint {example.com/maintenance: }. ${preemption(3)}`,
+    ])
+    expect(cluster.violations).toEqual([])
+  })
+
+  test('a pod tolerating the unschedulable taint may land on a cordoned node', () => {
+    const cluster = new TestCluster()
+    for (const n of ['node-1', 'node-2', 'node-3']) cordon(cluster, n)
+    createPod(cluster, 'p', {
+      tolerations: [{ key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' }],
+    })
+    cluster.runUntil(() => cluster.readyPods().includes('p'), 60_000)
+    expect(cluster.violations).toEqual([])
+  })
+
+  test('the scheduler retries an unschedulable pod on its own period, not on its own status write', () => {
+    const cluster = new TestCluster()
+    for (const n of ['node-1', 'node-2', 'node-3']) cordon(cluster, n)
+    createPod(cluster, 'p')
+    cluster.run(12_000)
+    const event = cluster
+      .events()
+      .find((e) => e.involvedObject.name === 'p' && e.reason === 'FailedScheduling')!
+    expect(event.count).toBe(3)
     expect(cluster.violations).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
-// kube-scheduler, reduced to what a StatefulSet lesson shows: node filtering (Ready, cordoned,
-// NoSchedule taints, nodeSelector, a bound volume's node affinity), least-loaded scoring with
+// kube-scheduler, reduced to what a StatefulSet lesson shows: the filter plugins in their order
+// (NodeUnschedulable, TaintToleration for NoSchedule/NoExecute taints, nodeSelector, a bound
+// volume's node affinity; each node reports its first failure), least-loaded scoring with
 // seeded tie-breaking, and volume binding — an unbound Immediate claim makes the pod
 // unschedulable; a WaitForFirstConsumer claim gets `volume.kubernetes.io/selected-node` and the
 // pod is bound once the claim is (the PreBind wait). No preemption, no resources accounting.
@@ -7,6 +8,12 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass }
 import { Controller } from '../controllers/controller'
 import { ANN_SELECTED_NODE } from '../controllers/volume/persistentVolumeController'
 import { objectKey, type WatchEvent } from '../api/store'
+import {
+  TAINT_NODE_UNSCHEDULABLE,
+  doNotSchedule,
+  findMatchingUntoleratedTaint,
+  tolerationsTolerateTaint,
+} from '../controllers/nodelifecycle/taints'
 
 const COMPONENT = 'default-scheduler'
 
@@ -36,7 +43,10 @@ export class Scheduler extends Controller {
           if (after) this.load.set(after, (this.load.get(after) ?? 0) + 1)
         }
       }
-      if (e.type !== 'DELETED' && this.wantsScheduling(pod))
+      // A status-only update (the scheduler's own Unschedulable condition) does not requeue the
+      // pod (isPodUpdated ignores status); its retry is already pending.
+      const statusOnly = e.type === 'MODIFIED' && (e.oldObject as Pod | undefined)?.spec === pod.spec
+      if (e.type !== 'DELETED' && !statusOnly && this.wantsScheduling(pod))
         this.enqueue(objectKey(pod.metadata.namespace, pod.metadata.name), this.ctx.timings.schedulerLatency)
     } else if (
       obj.kind === 'PersistentVolumeClaim' ||
@@ -134,9 +144,11 @@ export class Scheduler extends Controller {
       return host ? [host] : []
     })
     const feasible = all.filter((node) => {
-      if (!nodeReady(node))
-        return (fail('node(s) had untolerated taint {node.kubernetes.io/unreachable: }'), false)
-      if (node.spec.unschedulable) return (fail('node(s) were unschedulable'), false)
+      const unschedulable = { key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' as const }
+      if (node.spec.unschedulable && !tolerationsTolerateTaint(pod.spec.tolerations, unschedulable))
+        return (fail('node(s) were unschedulable'), false)
+      const taint = findMatchingUntoleratedTaint(node.spec.taints, pod.spec.tolerations, doNotSchedule)
+      if (taint) return (fail(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`), false)
       for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) {
         if (node.metadata.labels?.[k] !== v)
           return (fail("node(s) didn't match Pod's node affinity/selector"), false)
@@ -146,8 +158,11 @@ export class Scheduler extends Controller {
       return true
     })
     if (feasible.length > 0) return feasible
-    const summary = [...reasons].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${n} ${r}`)
-    return summary.join(', ')
+    // FitError.Error: "<count> <reason>" strings, sorted as strings.
+    return [...reasons]
+      .map(([r, n]) => `${n} ${r}`)
+      .sort()
+      .join(', ')
   }
 
   /** Least-allocated scoring by pod count; ties broken by the seeded rng like the scheduler's reservoir sampling. */
@@ -205,17 +220,6 @@ export class Scheduler extends Controller {
     if (on) set.add(key)
     else set.delete(key)
   }
-}
-
-const readiness = new WeakMap<object, boolean>()
-
-function nodeReady(node: Node): boolean {
-  let ready = readiness.get(node)
-  if (ready === undefined) {
-    ready = node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'
-    if (Object.isFrozen(node)) readiness.set(node, ready)
-  }
-  return ready
 }
 
 /** The node a local volume is pinned to, from its required node affinity. */

@@ -1,7 +1,7 @@
 // describe.go describeNode (brief: conditions, addresses, capacity, system info, non-terminated
 // pods with their requests/limits, allocated resources, events) and describeNamespace.
-// Simplification: Ordinal has no Lease objects, so the Lease section shows the node as its own
-// holder, renewed now — what a healthy kubelet's lease looks like.
+// The Lease section comes from the node's Lease among `related` (the kubelet's last renewal); without
+// one it shows the node as its own holder, renewed now — what a healthy kubelet's lease looks like.
 import { type Quantity, formatQuantity, parseQuantity, quantityValue } from '../../../sim/api/quantity'
 import type { Event, KubeObject, Namespace, Node, Pod } from '../../../sim/model'
 import { timestamp } from '../../../sim/runtime/time'
@@ -51,9 +51,15 @@ export function describeNode(
     printTaintsMultiline(w, 'Taints', node.spec?.taints)
     w.write(LEVEL_0, `Unschedulable:\t${!!node.spec?.unschedulable}\n`)
     w.write(LEVEL_0, 'Lease:\n')
-    w.write(LEVEL_1, `HolderIdentity:\t${node.metadata.name}\n`)
+    const lease = related.find((o) => o.kind === 'Lease') as
+      (KubeObject & { spec?: { holderIdentity?: string; renewTime?: string } }) | undefined
+    w.write(
+      LEVEL_1,
+      `HolderIdentity:\t${lease ? (lease.spec?.holderIdentity ?? '<unset>') : node.metadata.name}\n`,
+    )
     w.write(LEVEL_1, 'AcquireTime:\t<unset>\n')
-    w.write(LEVEL_1, `RenewTime:\t${formatRFC1123Z(timestamp(nowMs))}\n`)
+    const renew = lease ? lease.spec?.renewTime : timestamp(nowMs)
+    w.write(LEVEL_1, `RenewTime:\t${renew ? formatRFC1123Z(renew) : '<unset>'}\n`)
     const conditions = node.status?.conditions ?? []
     if (conditions.length > 0) {
       w.write(
