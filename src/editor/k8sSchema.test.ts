@@ -14,6 +14,8 @@ describe('the editor schema', () => {
         'PersistentVolume',
         'StorageClass',
         'Pod',
+        'Deployment',
+        'ReplicaSet',
         'List',
       ].map((k) => `#/definitions/${k}`),
     )

@@ -7,12 +7,15 @@ import { deleteCommand } from './commands/delete'
 import { scale } from './commands/scale'
 import { patch } from './commands/patch'
 import { rollout } from './commands/rollout'
+import { set } from './commands/set'
 import { wait } from './commands/wait'
 import { get } from './commands/get'
 import { describe } from './commands/describe'
 import { exec } from './commands/exec'
 import { run } from './commands/run'
 import { logs } from './commands/logs'
+import { cordon, uncordon } from './commands/cordon'
+import { drain } from './commands/drain'
 
 type Command = (argv: string[], env: KubectlEnv) => CommandOutcome
 
@@ -25,10 +28,14 @@ const COMMANDS: Record<string, Command> = {
   scale,
   patch,
   rollout,
+  set,
   wait,
   exec,
   run,
   logs,
+  cordon,
+  uncordon,
+  drain,
 }
 
 export const KUBECTL_VERBS = Object.keys(COMMANDS)

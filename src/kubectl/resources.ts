@@ -10,7 +10,7 @@ export interface ResourceTarget {
 }
 
 /** What `kubectl get all` lists (the workload kinds the simulator serves). */
-const ALL = ['Pod', 'Service', 'StatefulSet']
+const ALL = ['Pod', 'Service', 'Deployment', 'ReplicaSet', 'StatefulSet']
 
 export function resolveType(name: string): KindInfo[] {
   if (name === 'all') return ALL.map((k) => KINDS.find((i) => i.kind === k)!)

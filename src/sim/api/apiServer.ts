@@ -10,6 +10,7 @@ import { StatusError, alreadyExists, invalid, notFound } from './errors'
 import { ObjectStore, objectKey } from './store'
 import { applyDefaults, prepareServiceForUpdate } from './defaults'
 import { decodeQuantities } from './decode'
+import { withDefaultTolerations } from './defaultTolerationSeconds'
 import { validateCreate, validateUpdate } from './validation'
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
@@ -29,6 +30,8 @@ const GENERATION_KINDS = new Set(['StatefulSet', 'Deployment', 'ReplicaSet'])
 const STATUS_KINDS = new Set([
   'Pod',
   'StatefulSet',
+  'Deployment',
+  'ReplicaSet',
   'PersistentVolumeClaim',
   'PersistentVolume',
   'Node',
@@ -244,7 +247,7 @@ export class ApiServer {
     if (!this.store.get('Namespace', undefined, ns)) throw notFound('namespaces', ns)
   }
 
-  /** Mutating admission plugins: DefaultStorageClass, StorageObjectInUseProtection, ClusterIP allocation. */
+  /** Mutating admission plugins: DefaultStorageClass, StorageObjectInUseProtection, ClusterIP allocation, DefaultTolerationSeconds. */
   private admit<T extends KubeObject>(obj: T): T {
     switch (obj.kind) {
       case 'PersistentVolumeClaim': {
@@ -262,7 +265,7 @@ export class ApiServer {
       case 'Service':
         return this.allocateClusterIP(obj as unknown as Service) as unknown as T
       case 'Pod': {
-        const pod = obj as unknown as Pod
+        const pod = withDefaultTolerations(obj as unknown as Pod)
         return { ...pod, status: { phase: 'Pending', qosClass: qosClass(pod) } } as unknown as T
       }
       default:

@@ -51,6 +51,10 @@ function checkObject(obj: KubeObject): void {
     case 'Pod':
       checkPodSpec(spec)
       break
+    case 'Deployment':
+    case 'ReplicaSet':
+      checkPodSpec(asObj(spec?.template)?.spec)
+      break
     case 'StatefulSet':
       checkPodSpec(asObj(spec?.template)?.spec)
       for (const t of asList(spec?.volumeClaimTemplates)) checkRequirements(asObj(asObj(t)?.spec)?.resources)

@@ -41,6 +41,20 @@ const FIELDS: Record<string, FieldType[]> = {
     },
     ...POD_SPEC('spec.template.spec'),
   ],
+  Deployment: [
+    { path: 'spec.replicas', struct: 'DeploymentSpec', type: 'int32' },
+    { path: 'spec.minReadySeconds', struct: 'DeploymentSpec', type: 'int32' },
+    { path: 'spec.revisionHistoryLimit', struct: 'DeploymentSpec', type: 'int32' },
+    { path: 'spec.progressDeadlineSeconds', struct: 'DeploymentSpec', type: 'int32' },
+    { path: 'spec.paused', struct: 'DeploymentSpec', type: 'bool' },
+    { path: 'spec.strategy.type', struct: 'DeploymentStrategy', type: 'string' },
+    ...POD_SPEC('spec.template.spec'),
+  ],
+  ReplicaSet: [
+    { path: 'spec.replicas', struct: 'ReplicaSetSpec', type: 'int32' },
+    { path: 'spec.minReadySeconds', struct: 'ReplicaSetSpec', type: 'int32' },
+    ...POD_SPEC('spec.template.spec'),
+  ],
   Pod: POD_SPEC('spec'),
   Service: [
     { path: 'spec.clusterIP', struct: 'ServiceSpec', type: 'string' },

@@ -1,14 +1,18 @@
-// API-server defaulting, per kind: pkg/apis/apps/v1/defaults.go (SetDefaults_StatefulSet),
+// API-server defaulting, per kind: pkg/apis/apps/v1/defaults.go (SetDefaults_StatefulSet,
+// SetDefaults_Deployment, SetDefaults_ReplicaSet),
 // pkg/apis/core/v1/defaults.go, pkg/apis/storage/v1/defaults.go, plus the few values the REST
 // layer fills before validation (a Service's clusterIPs and IP families, a claim template's
 // TypeMeta). Quantities are left as written; canonicalQuantity renders them.
 import type {
+  Deployment,
+  DeploymentSpec,
   KubeObject,
   Namespace,
   PersistentVolume,
   PersistentVolumeClaim,
   PersistentVolumeClaimSpec,
   Pod,
+  ReplicaSet,
   Service,
   StatefulSet,
   StatefulSetSpec,
@@ -56,6 +60,26 @@ function defaultStatefulSetSpec(spec: StatefulSetSpec): StatefulSetSpec {
       spec: defaultClaimSpec(t.spec),
     }))
   }
+  return s
+}
+
+/** SetDefaults_Deployment, plus the pod template's defaults. */
+function defaultDeploymentSpec(spec: DeploymentSpec): DeploymentSpec {
+  const s: DeploymentSpec = { ...spec }
+  s.replicas = s.replicas ?? 1
+  const strategy = { ...s.strategy }
+  strategy.type = strategy.type || 'RollingUpdate'
+  if (strategy.type === 'RollingUpdate') {
+    const ru = { ...strategy.rollingUpdate }
+    ru.maxUnavailable = ru.maxUnavailable ?? '25%'
+    ru.maxSurge = ru.maxSurge ?? '25%'
+    strategy.rollingUpdate = ru
+  }
+  s.strategy = strategy
+  s.revisionHistoryLimit = s.revisionHistoryLimit ?? 10
+  s.progressDeadlineSeconds = s.progressDeadlineSeconds ?? 600
+  // A Go struct value: an absent template is still defaulted (and then fails validation).
+  s.template = { ...s.template, spec: defaultPodSpec(s.template?.spec, false) }
   return s
 }
 
@@ -118,6 +142,17 @@ export function applyDefaults<T extends KubeObject>(obj: T): T {
     case 'StatefulSet': {
       const sts = o as StatefulSet
       return { ...sts, spec: defaultStatefulSetSpec(sts.spec) } as KubeObject as T
+    }
+    case 'Deployment': {
+      const d = o as Deployment
+      return { ...d, spec: defaultDeploymentSpec(d.spec ?? ({} as DeploymentSpec)) } as KubeObject as T
+    }
+    case 'ReplicaSet': {
+      // SetDefaults_ReplicaSet: replicas 1; the template gets the pod defaults.
+      const rs = o as ReplicaSet
+      const spec = { ...rs.spec, replicas: rs.spec?.replicas ?? 1 }
+      spec.template = { ...spec.template, spec: defaultPodSpec(spec.template?.spec, false) }
+      return { ...rs, spec } as KubeObject as T
     }
     case 'Pod': {
       const pod = o as Pod

@@ -1,4 +1,4 @@
-// apps/v1 StatefulSet and ControllerRevision (k8s.io/api/apps/v1).
+// apps/v1 StatefulSet, ControllerRevision, Deployment and ReplicaSet (k8s.io/api/apps/v1).
 import type { Condition, KubeObject, LabelSelector } from './meta'
 import type { PersistentVolumeClaimSpec, PodTemplateSpec } from './core'
 
@@ -52,4 +52,80 @@ export interface ControllerRevision extends KubeObject {
   kind: 'ControllerRevision'
   data: unknown
   revision: number
+}
+
+/** An int or a percent string (`1`, `"25%"`): intstr.IntOrString. */
+export type IntOrString = number | string
+
+export interface DeploymentStrategy {
+  type?: 'RollingUpdate' | 'Recreate'
+  rollingUpdate?: { maxUnavailable?: IntOrString; maxSurge?: IntOrString } | null
+}
+
+export interface DeploymentSpec {
+  replicas?: number
+  selector: LabelSelector
+  template: PodTemplateSpec
+  strategy?: DeploymentStrategy
+  minReadySeconds?: number
+  revisionHistoryLimit?: number
+  paused?: boolean
+  progressDeadlineSeconds?: number
+}
+
+/** DeploymentCondition: like a pod condition but with lastUpdateTime instead of lastProbeTime. */
+export interface DeploymentCondition {
+  type: 'Available' | 'Progressing' | 'ReplicaFailure'
+  status: 'True' | 'False' | 'Unknown'
+  lastUpdateTime?: string
+  lastTransitionTime?: string
+  reason?: string
+  message?: string
+}
+
+export interface DeploymentStatus {
+  observedGeneration?: number
+  replicas?: number
+  updatedReplicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  unavailableReplicas?: number
+  conditions?: DeploymentCondition[]
+  collisionCount?: number
+}
+
+export interface Deployment extends KubeObject {
+  kind: 'Deployment'
+  spec: DeploymentSpec
+  status?: DeploymentStatus
+}
+
+export interface ReplicaSetSpec {
+  replicas?: number
+  minReadySeconds?: number
+  selector: LabelSelector
+  template: PodTemplateSpec
+}
+
+export interface ReplicaSetCondition {
+  type: 'ReplicaFailure'
+  status: 'True' | 'False' | 'Unknown'
+  lastTransitionTime?: string
+  reason?: string
+  message?: string
+}
+
+export interface ReplicaSetStatus {
+  replicas: number
+  fullyLabeledReplicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  observedGeneration?: number
+  conditions?: ReplicaSetCondition[]
+}
+
+export interface ReplicaSet extends KubeObject {
+  kind: 'ReplicaSet'
+  spec: ReplicaSetSpec
+  status?: ReplicaSetStatus
 }

@@ -20,11 +20,15 @@ export interface Taint {
   effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
   timeAdded?: string
 }
+/** A node condition: a pod condition's fields plus the kubelet's heartbeat time. */
+export interface NodeCondition extends Condition {
+  lastHeartbeatTime?: string
+}
 export interface Node extends KubeObject {
   kind: 'Node'
   spec: { podCIDR?: string; unschedulable?: boolean; taints?: Taint[] }
   status: {
-    conditions: Condition[]
+    conditions: NodeCondition[]
     addresses: NodeAddress[]
     capacity?: Record<string, Quantity>
     nodeInfo?: {

@@ -7,7 +7,7 @@ import { endpointSliceTable, endpointsTable, serviceTable } from './network'
 import { podTable } from './pods'
 import { persistentVolumeClaimTable, persistentVolumeTable, storageClassTable } from './storage'
 import { AGE, NAME, type TableHandler } from './types'
-import { controllerRevisionTable, statefulSetTable } from './workloads'
+import { controllerRevisionTable, deploymentTable, replicaSetTable, statefulSetTable } from './workloads'
 
 export type { ColumnDefinition, TableHandler } from './types'
 
@@ -22,6 +22,8 @@ const defaultTable: TableHandler = {
 const HANDLERS: Readonly<Record<string, TableHandler>> = {
   Pod: podTable,
   StatefulSet: statefulSetTable,
+  Deployment: deploymentTable,
+  ReplicaSet: replicaSetTable,
   ControllerRevision: controllerRevisionTable,
   Service: serviceTable,
   Endpoints: endpointsTable,

@@ -2,6 +2,7 @@
 // events to search and any related objects the real describer would list from the API server
 // (pods for StatefulSets, claims and nodes; EndpointSlices for Services). No store access.
 import type {
+  Deployment,
   EndpointSlice,
   Endpoints,
   Event,
@@ -11,13 +12,16 @@ import type {
   PersistentVolume,
   PersistentVolumeClaim,
   Pod,
+  ReplicaSet,
   Service,
   StatefulSet,
   StorageClass,
 } from '../../../sim/model'
+import { describeDeployment } from './deployment'
 import { describeGeneric } from './generic'
 import { describeNamespace, describeNode } from './node'
 import { describePod } from './pod'
+import { describeReplicaSet } from './replicaset'
 import { describeEndpointSlice, describeEndpoints, describeService } from './service'
 import { describeStatefulSet } from './statefulset'
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage'
@@ -25,7 +29,7 @@ import { describePersistentVolume, describePersistentVolumeClaim, describeStorag
 export interface DescribeOptions {
   /** All events the caller has; each describer keeps those about the object (searchEvents). */
   events?: readonly Event[]
-  /** Pods (StatefulSet, PVC `Used By`, Node), EndpointSlices (Service). */
+  /** Pods (StatefulSet, ReplicaSet, PVC `Used By`, Node), ReplicaSets (Deployment), EndpointSlices (Service). */
   related?: readonly KubeObject[]
   nowMs: number
 }
@@ -40,6 +44,10 @@ export function describe(obj: KubeObject, opts: DescribeOptions): string {
       return describePod(obj as Pod, events, now)
     case 'StatefulSet':
       return describeStatefulSet(obj as StatefulSet, events, related, now)
+    case 'Deployment':
+      return describeDeployment(obj as Deployment, events, related, now)
+    case 'ReplicaSet':
+      return describeReplicaSet(obj as ReplicaSet, events, related, now)
     case 'Service':
       return describeService(obj as Service, events, related, now)
     case 'Endpoints':

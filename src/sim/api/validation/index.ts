@@ -2,15 +2,19 @@
 // after decoding (quantities already checked by decodeQuantities). Unknown kinds pass unchecked.
 import type { FieldError } from '../errors'
 import type {
+  Deployment,
   KubeObject,
   Namespace,
   PersistentVolume,
   PersistentVolumeClaim,
   Pod,
+  ReplicaSet,
   Service,
   StatefulSet,
   StorageClass,
 } from '../../model'
+import { validateDeployment, validateDeploymentUpdate } from './deployment'
+import { validateReplicaSet, validateReplicaSetUpdate } from './replicaSet'
 import { validateNamespace, validateNamespaceUpdate } from './namespace'
 import { validatePersistentVolume, validatePersistentVolumeUpdate } from './persistentVolume'
 import { validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate } from './persistentVolumeClaim'
@@ -24,6 +28,10 @@ export function validateCreate(obj: KubeObject): FieldError[] {
   switch (obj.kind) {
     case 'StatefulSet':
       return validateStatefulSet(obj as StatefulSet)
+    case 'Deployment':
+      return validateDeployment(obj as Deployment)
+    case 'ReplicaSet':
+      return validateReplicaSet(obj as ReplicaSet)
     case 'Service':
       return validateService(obj as Service)
     case 'PersistentVolumeClaim':
@@ -46,6 +54,10 @@ export function validateUpdate(oldObj: KubeObject, newObj: KubeObject): FieldErr
   switch (newObj.kind) {
     case 'StatefulSet':
       return validateStatefulSetUpdate(newObj as StatefulSet, oldObj as StatefulSet)
+    case 'Deployment':
+      return validateDeploymentUpdate(newObj as Deployment, oldObj as Deployment)
+    case 'ReplicaSet':
+      return validateReplicaSetUpdate(newObj as ReplicaSet, oldObj as ReplicaSet)
     case 'Service':
       return validateServiceUpdate(newObj as Service, oldObj as Service)
     case 'PersistentVolumeClaim':
