@@ -94,3 +94,63 @@ test('what leaves the canvas is gone once its fade ends, even while the clock ru
   await expect(page.locator('.oc-leaving')).toHaveCount(0, { timeout: 5_000 })
   await expect(page.locator('g.oc-pod')).toHaveCount(2)
 })
+
+test('a node failure from the inspector: the pod is stuck until force-deleted, and comes back with its node', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await bringUp(page, ['web-0', 'web-1'])
+  await page.getByLabel('Speed').selectOption('1')
+  const node = await page.evaluate(
+    () =>
+      (
+        globalThis as unknown as {
+          __ordinal: {
+            store: {
+              getState(): {
+                snapshot: { pods: { metadata: { name: string }; spec: { nodeName?: string } }[] }
+              }
+            }
+          }
+        }
+      ).__ordinal.store
+        .getState()
+        .snapshot.pods.find((p) => p.metadata.name === 'web-1')!.spec.nodeName!,
+  )
+  // The nodes sit below the fold of the canvas: select by keyboard (focus pans it into view).
+  const selectNode = async () => {
+    await page.locator(`[data-kind="Node"][data-name="${node}"]`).first().focus()
+    await page.keyboard.press('Enter')
+  }
+  await selectNode()
+  await page.getByRole('button', { name: 'Stop node', exact: true }).click()
+  const log = page.getByRole('log', { name: 'kubectl output' })
+  await expect(log).toContainText(`docker pause ${node}`)
+  await expect(page.locator(`[data-kind="Node"][data-name="${node}"]`)).toHaveAttribute(
+    'data-stopped',
+    'true',
+  )
+  await page.getByLabel('Speed').selectOption('100')
+  const web1 = page.locator('[data-kind="Pod"][data-name="web-1"]').first()
+  await expect(page.locator(`[data-kind="Node"][data-name="${node}"]`)).toHaveAttribute(
+    'data-status',
+    'NotReady',
+    {
+      timeout: 30_000,
+    },
+  )
+  await expect(web1).toHaveAttribute('data-status', 'Terminating 1/1', { timeout: 30_000 })
+  const uid = await web1.getAttribute('data-uid')
+  await page.getByLabel('Speed').selectOption('1')
+  await web1.focus()
+  await page.keyboard.press('Enter')
+  await page.getByRole('button', { name: 'Force delete', exact: true }).click()
+  await expect(log).toContainText('pod "web-1" force deleted from default namespace')
+  // Same name, new uid; its local volume lives on the lost node, so it waits there.
+  await expect(web1).toHaveAttribute('data-status', 'Pending 0/1', { timeout: 30_000 })
+  expect(await web1.getAttribute('data-uid')).not.toBe(uid)
+  await selectNode()
+  await page.getByRole('button', { name: 'Start node', exact: true }).click()
+  await page.getByLabel('Speed').selectOption('100')
+  await expect(web1).toHaveAttribute('data-status', 'Running 1/1', { timeout: 30_000 })
+})

@@ -15,17 +15,30 @@ interface SlotFacts {
 
 const healthy = (p: PodView | undefined) => !!p && p.tone === 'ok'
 
-/** `updateRevision`: the number of the set's update revision, when known. */
+/**
+ * `updateRevision`: the number of the set's update revision, when known; `unreachable`: nodes
+ * that are NotReady or whose kubelet is stopped.
+ */
 export function setActivity(
   set: StatefulSet,
   slots: readonly SlotFacts[],
   updateRevision?: number,
+  unreachable: ReadonlySet<string> = new Set(),
 ): { text: string; tone: Tone } {
   const parallel = set.spec.podManagementPolicy === 'Parallel'
   const leaving = slots.filter((s) => s.pod && (!s.wanted || s.pod.terminating))
   const wanted = slots.filter((s) => s.wanted)
   const outdated = wanted.filter((s) => s.pod && s.revision?.state === 'old')
   const update = updateRevision === undefined ? 'new' : String(updateRevision)
+  // At most one pod per identity: a pod on a lost node keeps its name until someone force-deletes it.
+  const stuck = leaving.filter((s) => s.pod!.terminating && s.pod!.node && unreachable.has(s.pod!.node))
+  if (stuck.length > 0) {
+    const s = stuck[0]!
+    return {
+      text: `${s.name} is stuck Terminating on ${s.pod!.node} (unreachable): it is not replaced until force-deleted`,
+      tone: 'bad',
+    }
+  }
   if (leaving.length > 0) {
     const names = leaving.map((s) => s.name).reverse()
     const scaling = leaving.some((s) => !s.wanted)
@@ -46,10 +59,10 @@ export function setActivity(
     return { text: `all ${wanted.length} replicas Running and Ready`, tone: 'ok' }
   }
   // A rollout stuck behind a new pod that never becomes Ready (statefulset-behaviour.md §8.7).
-  const stuck = unready.find((s) => s.revision?.state === 'update' && s.pod!.tone === 'bad')
-  if (stuck && outdated.length > 0 && !parallel)
+  const blocker = unready.find((s) => s.revision?.state === 'update' && s.pod!.tone === 'bad')
+  if (blocker && outdated.length > 0 && !parallel)
     return {
-      text: `rollout blocked: ${stuck.name} (revision ${update}) is ${stuck.pod!.status}; fix the template, then delete ${stuck.name}`,
+      text: `rollout blocked: ${blocker.name} (revision ${update}) is ${blocker.pod!.status}; fix the template, then delete ${blocker.name}`,
       tone: 'bad',
     }
   if (parallel) {

@@ -3,7 +3,7 @@
 import { select } from 'd3'
 import type { Box, Scene } from './geometry'
 import { drawIcon } from './icons'
-import type { NodeView, StorageClassView } from './model'
+import type { NodeView, StorageClassView, Tone } from './model'
 import { enter, leave, place, type Motion, type Sel } from './motion'
 import { attrs, changed, fitEnd, part, setSurface, setTone } from './surface'
 
@@ -71,15 +71,19 @@ export function drawInfra(
     const n = d.item
     const g = select<SVGGElement, Item<NodeView>>(this)
     const body = g.select<SVGGElement>(':scope > .oc-body')
-    if (changed(this, [n.name, n.status, n.zone, n.pods.length, d.box.w, d.box.h])) {
-      const tone = n.status === 'Ready' ? 'ok' : 'bad'
+    if (changed(this, [n.name, n.status, n.stopped, n.cordoned, n.zone, n.pods.length, d.box.w, d.box.h])) {
+      const tone = nodeTone(n)
+      const stopped = n.stopped
+        ? `, kubelet stopped (paused)${n.status.startsWith('Ready') ? ': the control plane has not noticed yet' : ''}`
+        : ''
       setSurface(g, {
         kind: 'Node',
         name: n.name,
         status: n.status,
         interactive: true,
-        label: `Node ${n.name}, ${n.status}, ${n.pods.length} pods${n.pods.length ? `: ${n.pods.map((p) => p.name).join(', ')}` : ''}`,
+        label: `Node ${n.name}, ${n.status}${stopped}, ${n.pods.length} pods${n.pods.length ? `: ${n.pods.map((p) => p.name).join(', ')}` : ''}`,
       })
+      g.attr('data-stopped', n.stopped ? 'true' : null).classed('oc-node-stopped', n.stopped)
       setTone(g, tone)
       body.select('.oc-card').attr('width', d.box.w).attr('height', d.box.h).attr('rx', 12)
       drawIcon(part<SVGGElement>(body, 'g', 'oc-icon').attr('transform', 'translate(24,26)'), tone, 9)
@@ -93,6 +97,10 @@ export function drawInfra(
         .attr('x', 16)
         .attr('y', 70)
         .text(n.pods.length ? '' : 'no pods scheduled here')
+      part<SVGTextElement>(body, 'text', 'oc-node-note')
+        .attr('x', 16)
+        .attr('y', d.box.h - 12)
+        .text(nodeNote(n))
     }
     drawChips(body, n, m)
   })
@@ -166,4 +174,17 @@ export function drawHint(layer: Sel, hint: Box | undefined): void {
     const g = select(this).attr('transform', `translate(${b.x},${b.y})`)
     attrs(g.select('rect'), { width: b.w, height: b.h, rx: 16 })
   })
+}
+
+/** Ready is ok; cordoned or a silent kubelet the control plane has not noticed yet is a warning; NotReady is bad. */
+function nodeTone(n: NodeView): Tone {
+  if (!n.status.startsWith('Ready')) return 'bad'
+  return n.stopped || n.cordoned ? 'warn' : 'ok'
+}
+
+function nodeNote(n: NodeView): string {
+  if (n.stopped && n.status.startsWith('Ready')) return 'kubelet stopped · not noticed yet (50 s grace)'
+  if (n.stopped) return 'kubelet stopped · its pods are not replaced'
+  if (!n.status.startsWith('Ready')) return ''
+  return n.cordoned ? 'cordoned · no new pods' : ''
 }

@@ -202,6 +202,10 @@ export interface NodeView {
   readonly name: string
   /** STATUS as `kubectl get nodes` prints it. */
   readonly status: string
+  /** Its kubelet is stopped (the node was paused); the status catches up after the grace period. */
+  readonly stopped: boolean
+  /** spec.unschedulable (cordoned or drained). */
+  readonly cordoned: boolean
   readonly zone: string
   readonly pods: readonly { readonly uid: string; readonly name: string; readonly tone: Tone }[]
 }

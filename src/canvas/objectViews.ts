@@ -38,7 +38,9 @@ export function podView(pod: Pod, now: number, incarnation = 1): PodView {
     age,
     image: pod.spec.containers[0]?.image ?? '',
     revision: pod.metadata.labels?.['controller-revision-hash'],
-    tone: podTone(status, ready),
+    // kubectl counts ready containers; the pod's Ready condition can be False while they are
+    // (the node controller marks pods of a lost node NotReady): then it serves no traffic.
+    tone: podTone(status, ready) === 'ok' && !podReady(pod) ? 'warn' : podTone(status, ready),
     terminating: status === 'Terminating',
     incarnation,
     claimKeys: (pod.spec.volumes ?? []).flatMap((v) =>
@@ -46,6 +48,10 @@ export function podView(pod: Pod, now: number, incarnation = 1): PodView {
     ),
     mountPaths: mountPaths(pod, ns),
   }
+}
+
+function podReady(pod: Pod): boolean {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True'
 }
 
 function mountPaths(pod: Pod, ns: string): Record<string, string> {
@@ -152,12 +158,14 @@ export function storageClassView(sc: StorageClass): StorageClassView {
   }
 }
 
-export function nodeView(node: Node, now: number, pods: readonly PodView[]): NodeView {
+export function nodeView(node: Node, now: number, pods: readonly PodView[], stopped = false): NodeView {
   const [name = '', status = ''] = tableHandler('Node').row(node, now)
   return {
     key: name,
     name,
     status,
+    stopped,
+    cordoned: !!node.spec.unschedulable,
     zone: node.metadata.labels?.['topology.kubernetes.io/zone'] ?? '',
     pods: pods.filter((p) => p.node === name).map((p) => ({ uid: p.uid, name: p.name, tone: p.tone })),
   }

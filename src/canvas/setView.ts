@@ -18,6 +18,8 @@ export interface SetContext {
   readonly volumeOf: (pvc: PersistentVolumeClaim) => VolumeView | undefined
   /** ControllerRevision name → its revision number. */
   readonly revisionNumbers: ReadonlyMap<string, number>
+  /** Nodes that are NotReady or whose kubelet is stopped. */
+  readonly unreachable: ReadonlySet<string>
 }
 
 export function setView(set: StatefulSet, ctx: SetContext): SetView {
@@ -98,7 +100,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
     }
   })
   const number = (rev: string | undefined) => (rev ? ctx.revisionNumbers.get(rev) : undefined)
-  const activity = setActivity(set, facts, number(updateRevision))
+  const activity = setActivity(set, facts, number(updateRevision), ctx.unreachable)
   const [, ready = ''] = tableHandler('StatefulSet').row(set, now)
   return {
     key: set.metadata.uid,

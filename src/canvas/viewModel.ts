@@ -5,6 +5,7 @@
 import type { ClusterSnapshot } from '../state/clusterSession'
 import type { PersistentVolumeClaim } from '../sim/model'
 import { serviceTable } from '../kubectl/printers/columns/network'
+import { tableHandler } from '../kubectl/printers'
 import { formatLabelMap } from '../kubectl/printers/columns/util'
 import { isHeadless, serviceDns, serviceFqdn, type ServiceDns } from './dns'
 import type { CanvasModel, PodView, ServiceView, SetView, VolumeView } from './model'
@@ -66,6 +67,12 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     snapshot.claims.map((c) => [`${c.metadata.namespace ?? 'default'}/${c.metadata.name}`, c]),
   )
 
+  const unreachable = new Set([
+    ...snapshot.stoppedNodes,
+    ...snapshot.nodes
+      .filter((n) => !tableHandler('Node').row(n, now)[1]?.startsWith('Ready'))
+      .map((n) => n.metadata.name),
+  ])
   const revisionNumbers = new Map(snapshot.controllerRevisions.map((r) => [r.metadata.name, r.revision]))
   const usedPods = new Set<string>()
   const sets: SetView[] = [...snapshot.statefulSets]
@@ -80,6 +87,7 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
         claims,
         volumeOf,
         revisionNumbers,
+        unreachable,
       }
       const view = setView(set, ctx)
       for (const s of view.slots) {
@@ -125,7 +133,9 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     claims: looseClaims,
     volumes: [...volumes.values()].filter((v) => !usedVolumes.has(v.key)).sort(byName),
     storageClasses: snapshot.storageClasses.map(storageClassView).sort(byName),
-    nodes: snapshot.nodes.map((n) => nodeView(n, now, pods)).sort(byName),
+    nodes: snapshot.nodes
+      .map((n) => nodeView(n, now, pods, snapshot.stoppedNodes.includes(n.metadata.name)))
+      .sort(byName),
   }
 }
 

@@ -36,7 +36,7 @@ describe('ClusterSession', () => {
     s.command('kubectl get nodes -o name')
     s.command('ls /')
     expect(text()).toBe(
-      'node/node-1\nnode/node-2\nnode/node-3\nls: command not found (this console runs kubectl)\n',
+      'node/node-1\nnode/node-2\nnode/node-3\nls: command not found (this console runs kubectl and docker pause|unpause)\n',
     )
   })
 
@@ -83,6 +83,18 @@ describe('ClusterSession', () => {
     while (s.snapshot().now < 20_000) s.step()
     expect(s.snapshot().statefulSets[0]!.spec.replicas).toBe(3)
     expect(s.snapshot().end).toBe(40_000)
+  })
+
+  test('a force delete is an action: playing on does not bring the pod back', () => {
+    const { s } = session()
+    s.apply(webYaml)
+    s.advanceTo(60_000)
+    const uid = s.snapshot().pods.find((p) => p.metadata.name === 'web-1')!.metadata.uid
+    s.command('kubectl delete pod web-1 --grace-period=0 --force')
+    s.advanceTo(60_001)
+    // A removal consumes a resourceVersion, so the command was recorded and checkpointed.
+    expect(s.snapshot().pods.find((p) => p.metadata.uid === uid)).toBeUndefined()
+    expect(s.actions.map((a) => a.text)).toContain('kubectl delete pod web-1 --grace-period=0 --force')
   })
 
   test('step stops at the next change of the cluster', () => {

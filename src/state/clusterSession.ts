@@ -21,6 +21,8 @@ import type {
 import { runKubectl } from '../kubectl/kubectl'
 import { isContinuation, type Continuation, type KubectlEnv } from '../kubectl/env'
 import { splitCommandLine } from './commandLine'
+import { runDocker } from '../runner/docker'
+import { stoppedNodes } from '../sim/kubelet/nodePower'
 
 export type Stream = 'in' | 'out' | 'err'
 
@@ -48,6 +50,8 @@ export interface ClusterSnapshot {
   readonly volumes: readonly PersistentVolume[]
   readonly storageClasses: readonly StorageClass[]
   readonly nodes: readonly Node[]
+  /** Nodes whose kubelet was stopped (`docker pause`): the control plane notices only later. */
+  readonly stoppedNodes: readonly string[]
   readonly endpointSlices: readonly EndpointSlice[]
   readonly events: readonly Event[]
 }
@@ -147,8 +151,25 @@ export class ClusterSession {
       return
     }
     if (argv.words.length === 0) return
+    if (argv.words[0] === 'docker') {
+      // `docker pause node-1`: the node fails as a paused kind node does (its kubelet goes silent).
+      const status = runDocker(
+        this.sim,
+        argv.words,
+        (t) => write('out', t),
+        (t) => write('err', t),
+      )
+      if (status === 0) {
+        this.timeline.recordAction()
+        this.record('command', line)
+      }
+      return
+    }
     if (argv.words[0] !== 'kubectl') {
-      write('err', `${argv.words[0]}: command not found (this console runs kubectl)\n`)
+      write(
+        'err',
+        `${argv.words[0]}: command not found (this console runs kubectl and docker pause|unpause)\n`,
+      )
       return
     }
     const env: KubectlEnv = {
@@ -243,6 +264,7 @@ export class ClusterSession {
       volumes: list<PersistentVolume>('PersistentVolume'),
       storageClasses: list<StorageClass>('StorageClass'),
       nodes: list<Node>('Node'),
+      stoppedNodes: stoppedNodes(this.sim.ctx),
       endpointSlices: list<EndpointSlice>('EndpointSlice'),
       events: list<Event>('Event'),
     }

@@ -12,6 +12,8 @@ interface Live {
   readonly set?: StatefulSet
   readonly pod?: Pod
   readonly node?: Node
+  /** The node's kubelet is stopped (paused). */
+  readonly nodeStopped?: boolean
 }
 
 /** ` -n ns` for objects outside the default namespace. */
@@ -55,6 +57,10 @@ export function objectCommands(target: ObjectRef, live: Live): DirectCommand[] {
       return [{ label: 'Delete claim', command: `kubectl delete pvc ${name} --wait=false${ns}` }]
     case 'Node':
       return [
+        // kind's nodes are containers: pausing one is how a node fails there.
+        live.nodeStopped
+          ? { label: 'Start node', command: `docker unpause ${name}` }
+          : { label: 'Stop node', command: `docker pause ${name}` },
         live.node?.spec.unschedulable
           ? { label: 'Uncordon', command: `kubectl uncordon ${name}` }
           : { label: 'Cordon', command: `kubectl cordon ${name}` },

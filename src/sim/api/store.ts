@@ -132,6 +132,8 @@ export class ObjectStore {
     const old = objects?.get(key)
     if (!objects || !old) return
     objects.delete(key)
+    // A delete is a write: it consumes a revision, as in etcd (so "did anything change" can compare resourceVersions).
+    this.rv++
     this.unindexOwners(old)
     this.emit({ type: 'DELETED', object: old })
   }

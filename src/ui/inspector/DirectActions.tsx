@@ -28,7 +28,8 @@ export function DirectActions({ target }: { target: ObjectRef }) {
   const node = useApp((s) =>
     target.kind === 'Node' ? s.snapshot.nodes.find((n) => n.metadata.name === target.name) : undefined,
   )
-  const commands = objectCommands(target, { set, pod, node })
+  const nodeStopped = useApp((s) => target.kind === 'Node' && s.snapshot.stoppedNodes.includes(target.name))
+  const commands = objectCommands(target, { set, pod, node, nodeStopped })
   const breakProbe = pod ? readinessFailureCommand(pod) : undefined
   if (breakProbe) commands.push({ label: 'Fail readiness probe', command: breakProbe })
   if (commands.length === 0 && !set) return null
