@@ -3,7 +3,8 @@
 // TestCluster with the invariants checked after every task. Shared by `npm test` (a few hundred
 // sequences) and `npm run fuzz` (as many as asked for).
 import fc from 'fast-check'
-import type { KubeObject, StatefulSet } from '../model'
+import type { KubeObject, Node, StatefulSet } from '../model'
+import { startNode, stopNode } from '../kubelet/nodePower'
 import { StatusError } from '../api/errors'
 import { TestCluster } from './testCluster'
 
@@ -19,6 +20,9 @@ export type Action =
   | { kind: 'setPartition'; partition: number }
   | { kind: 'setStrategy'; type: 'RollingUpdate' | 'OnDelete' }
   | { kind: 'setRetention'; whenScaled: RetentionPolicy; whenDeleted: RetentionPolicy }
+  | { kind: 'stopNode'; node: number }
+  | { kind: 'startNode'; node: number }
+  | { kind: 'cordon'; node: number; on: boolean }
 
 type RetentionPolicy = 'Retain' | 'Delete'
 const retention = fc.constantFrom('Retain' as const, 'Delete' as const)
@@ -54,6 +58,9 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
     type: fc.constantFrom('RollingUpdate' as const, 'OnDelete' as const),
   }),
   fc.record({ kind: fc.constant('setRetention' as const), whenScaled: retention, whenDeleted: retention }),
+  fc.record({ kind: fc.constant('stopNode' as const), node: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('startNode' as const), node: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('cordon' as const), node: fc.integer({ min: 1, max: 3 }), on: fc.boolean() }),
 )
 
 export const sessionArbitrary = fc.array(actionArbitrary, { minLength: 1, maxLength: 12 })
@@ -151,6 +158,17 @@ export function perform(cluster: TestCluster, action: Action): void {
       case 'deleteSet':
         api.delete('StatefulSet', 'default', 'web', { propagationPolicy: action.propagation })
         break
+      case 'stopNode':
+        stopNode(cluster.sim, `node-${action.node}`)
+        break
+      case 'startNode':
+        startNode(cluster.sim, `node-${action.node}`)
+        break
+      case 'cordon': {
+        const node = api.get<Node>('Node', undefined, `node-${action.node}`)
+        api.update({ ...node, spec: { ...node.spec, unschedulable: action.on || undefined } })
+        break
+      }
       case 'advance':
         cluster.run(action.ms)
         return
@@ -183,6 +201,12 @@ export function runSession(actions: Action[], seed = 1): TestCluster {
 
 /** After the user stops acting, a live set converges: every ordinal in range Running and Ready. */
 export function checkConvergence(cluster: TestCluster): string | undefined {
+  // A set on a lost node rightly does not converge: bring every node back first.
+  for (const node of cluster.api.list<Node>('Node')) {
+    startNode(cluster.sim, node.metadata.name)
+    if (node.spec.unschedulable)
+      cluster.api.update({ ...node, spec: { ...node.spec, unschedulable: undefined } })
+  }
   cluster.run(10 * 60_000)
   if (cluster.violations.length) return cluster.violations.join('; ')
   const set = cluster.api.tryGet<StatefulSet>('StatefulSet', 'default', 'web')

@@ -127,7 +127,11 @@ export class StatefulSetControl {
         }
         return monotonic
       }
-      if (f.phase === 'Pending') this.podControl.createMissingPersistentVolumeClaims(set, pod)
+      // A claim still being deleted fails the sync: the work queue retries until it is gone.
+      if (f.phase === 'Pending' && this.podControl.createMissingPersistentVolumeClaims(set, pod)) {
+        result.failed = true
+        return true
+      }
       if (f.terminating && monotonic) return true
       if (!f.runningAndReady && monotonic) return true
       if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic) {

@@ -74,6 +74,19 @@ export class StatefulSetController extends Controller {
       if (e.type !== 'DELETED' && !controllerRef(obj)) this.orphans.add(key)
       else this.orphans.delete(key)
     }
+    if (obj.kind === 'PersistentVolumeClaim' && e.type === 'DELETED') {
+      // A pending pod whose claim is gone needs a sync to create it again. Kubernetes gets that
+      // sync from the pod's next status update; this controller skips updates it cannot see
+      // (controllerVisibleChange), so it listens for the claim's deletion instead.
+      for (const set of this.ctx.store.scan<StatefulSet>('StatefulSet', obj.metadata.namespace)) {
+        const prefixes = (set.spec.volumeClaimTemplates ?? []).map(
+          (t) => `${t.metadata.name}-${set.metadata.name}-`,
+        )
+        if (prefixes.some((p) => obj.metadata.name.startsWith(p)))
+          this.enqueue(objectKey(set.metadata.namespace, set.metadata.name))
+      }
+      return
+    }
     if (obj.kind === 'StatefulSet') {
       // Its own status write changes nothing a sync reads: skip that echo.
       if (e.type === 'MODIFIED' && e.oldObject && statusOnlyChange(e.oldObject, obj)) return
