@@ -49,9 +49,11 @@ export class ReplicaSetController extends Controller {
   /** addPod, updatePod, deletePod: the owning set, or (for an orphan) every set that matches it. */
   private onPod(type: WatchEvent['type'], pod: Pod, old: Pod | undefined): void {
     const ns = pod.metadata.namespace
-    if (type === 'MODIFIED' && old && !visibleChange(old, pod)) return
     const ref = getControllerOf(pod)
     const oldRef = old && getControllerOf(old)
+    // Pods of other controllers (a StatefulSet's) concern no ReplicaSet: the common case, checked first.
+    if (ref && ref.kind !== 'ReplicaSet' && (!oldRef || oldRef.uid === ref.uid)) return
+    if (type === 'MODIFIED' && old && !visibleChange(old, pod)) return
     if (oldRef?.kind === 'ReplicaSet' && oldRef.uid !== ref?.uid) this.enqueue(objectKey(ns, oldRef.name))
     if (ref) {
       if (ref.kind === 'ReplicaSet') this.enqueue(objectKey(ns, ref.name))
