@@ -40,10 +40,13 @@ export class TaintEvictionController extends Controller {
     } else if (e.object.kind === 'Pod') {
       const pod = e.object as Pod
       const old = e.oldObject as Pod | undefined
+      // An unscheduled pod runs nowhere, so no taint concerns it (the taint manager returns early too).
+      if (!pod.spec.nodeName && !old?.spec.nodeName) return
       const same =
         e.type === 'MODIFIED' &&
         old?.spec.nodeName === pod.spec.nodeName &&
-        JSON.stringify(old?.spec.tolerations) === JSON.stringify(pod.spec.tolerations)
+        (old.spec.tolerations === pod.spec.tolerations ||
+          JSON.stringify(old.spec.tolerations) === JSON.stringify(pod.spec.tolerations))
       if (!same) this.enqueue(`pod/${pod.metadata.namespace}/${pod.metadata.name}/${pod.spec.nodeName ?? ''}`)
     }
   }
