@@ -35,22 +35,28 @@ export function setActivity(
   if (stuck.length > 0) {
     const s = stuck[0]!
     return {
-      text: `${s.name} is stuck Terminating on ${s.pod!.node} (unreachable): it is not replaced until force-deleted`,
+      text: `${s.name} is stuck Terminating on ${s.pod!.node} (unreachable): not replaced until it is force-deleted or the node returns`,
       tone: 'bad',
     }
   }
   if (leaving.length > 0) {
-    const names = leaving.map((s) => s.name).reverse()
-    const scaling = leaving.some((s) => !s.wanted)
-    const replacing = !scaling && leaving.every((s) => s.revision?.state === 'old')
-    return {
-      text: scaling
-        ? `scaling down: removing ${names.join(', ')}${parallel ? '' : ' (highest ordinal first)'}`
-        : replacing
-          ? `rolling update: replacing ${names.join(', ')} with revision ${update} (highest ordinal first)`
-          : `${names.join(', ')} terminating; the same name will be recreated`,
-      tone: 'stop',
+    const names = leaving
+      .map((s) => s.name)
+      .reverse()
+      .join(', ')
+    const stop = (text: string) => ({ text, tone: 'stop' as const })
+    if (leaving.some((s) => !s.wanted))
+      return stop(`scaling down: removing ${names}${parallel ? '' : ' (highest ordinal first)'}`)
+    // Which revision comes back depends on the strategy and the partition (§8.4).
+    if (leaving.every((s) => s.revision?.state === 'old')) {
+      if (set.spec.updateStrategy?.type === 'OnDelete')
+        return stop(`${names} deleted: recreated at revision ${update} (OnDelete)`)
+      if (leaving.every((s) => s.ordinal < heldBelow(set)))
+        return stop(`${names} terminating: recreated at its old revision (below the partition)`)
+      if (leaving.every((s) => s.ordinal >= heldBelow(set)))
+        return stop(`rolling update: replacing ${names} with revision ${update} (highest ordinal first)`)
     }
+    return stop(`${names} terminating; the same name will be recreated`)
   }
   const missing = wanted.filter((s) => !s.pod)
   const unready = wanted.filter((s) => s.pod && !healthy(s.pod))
@@ -80,6 +86,13 @@ export function setActivity(
   }
 }
 
+/** The first ordinal a RollingUpdate reaches: start + partition (0 partition under OnDelete). */
+export function heldBelow(set: StatefulSet): number {
+  const strategy = set.spec.updateStrategy
+  const partition = strategy?.type === 'OnDelete' ? 0 : (strategy?.rollingUpdate?.partition ?? 0)
+  return (set.spec.ordinals?.start ?? 0) + partition
+}
+
 /** Every pod Ready, some not at the update revision: why they wait. */
 function pendingUpdate(
   set: StatefulSet,
@@ -91,13 +104,13 @@ function pendingUpdate(
   if (strategy?.type === 'OnDelete')
     return { text: `OnDelete: ${names} change only when you delete them`, tone: 'warn' }
   const partition = strategy?.rollingUpdate?.partition ?? 0
-  const start = set.spec.ordinals?.start ?? 0
-  if (outdated.every((s) => s.ordinal < start + partition))
+  const below = heldBelow(set)
+  if (outdated.every((s) => s.ordinal < below))
     return {
-      text: `partition ${partition}: ${names} keep their revision (ordinals below ${partition} are not updated)`,
+      text: `partition ${partition}: ${names} ${outdated.length === 1 ? 'keeps its' : 'keep their'} revision (ordinals below ${below} are not updated)`,
       tone: 'ok',
     }
-  const next = [...outdated].reverse().find((s) => s.ordinal >= start + partition)!
+  const next = [...outdated].reverse().find((s) => s.ordinal >= below)!
   return { text: `rolling update to revision ${update}: ${next.name} is next`, tone: 'progress' }
 }
 

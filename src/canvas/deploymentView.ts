@@ -80,17 +80,25 @@ function deploymentActivity(d: Deployment, sets: readonly ReplicaSetView[]): { t
   const pods = sets.flatMap((s) => s.pods)
   if (old.length > 0 && current) {
     const left = old.reduce((n, s) => n + s.pods.length, 0)
+    const how = d.spec.strategy?.type === 'Recreate' ? 'Recreate: old pods go first, then' : 'rolling update:'
     return {
-      text: `rolling update: new ReplicaSet ${current.name} has ${current.pods.length} of ${replicas} pods; ${left} old pod${left === 1 ? '' : 's'} left`,
-      tone: 'progress',
+      text: `${d.spec.paused ? 'rollout paused — ' : ''}${how} new ReplicaSet ${current.name} has ${current.pods.length} of ${replicas} pods; ${left} old pod${left === 1 ? '' : 's'} left`,
+      tone: d.spec.paused ? 'warn' : 'progress',
     }
   }
   const terminating = pods.filter((p) => p.terminating)
-  if (terminating.length > 0)
+  if (terminating.length > 0) {
+    const names = terminating.map((p) => p.name).join(', ')
+    // Scaling down removes pods for good; otherwise each one gone is replaced under a new name.
+    const staying = pods.length - terminating.length
     return {
-      text: `${terminating.map((p) => p.name).join(', ')} terminating; a replacement gets a new random name`,
+      text:
+        staying >= replicas
+          ? `scaling down: removing ${names} (any pods, no order)`
+          : `${names} terminating; a replacement gets a new random name`,
       tone: 'stop',
     }
+  }
   const ready = pods.filter((p) => p.tone === 'ok').length
   if (ready >= replicas && pods.length === replicas)
     return { text: `all ${replicas} replicas Running and Ready, in no particular order`, tone: 'ok' }

@@ -4,7 +4,7 @@
 import { select } from 'd3'
 import type { Box, Scene } from './geometry'
 import { drawIcon } from './icons'
-import type { SetView } from './model'
+import type { SetView, Tone } from './model'
 import { enter, leave, place, type Motion, type Sel } from './motion'
 import { attrs, changed, fitEnd, part, setSurface, textWidth, label } from './surface'
 
@@ -45,31 +45,53 @@ function renderBar(g: Sel<SVGGElement, Bar>, { set: s, box }: Bar): void {
     interactive: true,
     label: `StatefulSet ${s.name}, ready ${s.ready}, ${s.replicas} replicas, ${s.policy}; ${s.activity}${problem}`,
   })
-  const body = g.select<SVGGElement>(':scope > .oc-body')
+  const service = s.serviceName ? `serviceName ${s.serviceName}` : 'no serviceName'
+  renderBarChrome(g.select<SVGGElement>(':scope > .oc-body'), box, {
+    eyebrow: 'STATEFULSET',
+    name: s.name,
+    ready: s.ready,
+    facts: ` · replicas ${s.replicas} · ${s.policy} · ${s.strategy} · ${service} · ${revisionText(s)}`,
+    warning: s.serviceProblem ? `⚠ ${s.serviceProblem}` : '',
+    activity: s.activity,
+    tone: s.activityTone,
+  })
+}
+
+export interface BarText {
+  readonly eyebrow: string
+  readonly name: string
+  readonly ready: string
+  /** The rest of the first line, after `ready N/M`. */
+  readonly facts: string
+  /** Flagged at the right of the first line ('' for none). */
+  readonly warning: string
+  readonly activity: string
+  readonly tone: Tone
+}
+
+/** A workload bar: eyebrow and name at the left; ready and facts, then the activity line with its icon. */
+export function renderBarChrome(body: Sel, box: Box, t: BarText): void {
   const { w, h } = box
   attrs(body.select('.oc-bar'), { width: w, height: h, rx: 14 })
-  label(body, 'oc-eyebrow', 24, 27, 'STATEFULSET', 12, 'bold')
-  const name = fitEnd(s.name, 300, 24, 'bold')
+  label(body, 'oc-eyebrow', 24, 27, t.eyebrow, 12, 'bold')
+  const name = fitEnd(t.name, 300, 24, 'bold')
   label(body, 'oc-title', 24, 55, name, 24, 'bold')
   const left = 24 + Math.max(130, textWidth(name, 24, 'bold')) + 30
-  const warning = s.serviceProblem ? `⚠ ${s.serviceProblem}` : ''
-  const warningW = warning ? Math.min(textWidth(warning, 13.5, 'bold'), (w - left) * 0.5) : 0
-  label(body, 'oc-problem', w - 24, 29, warning, 13.5, 'bold', warningW).attr('text-anchor', 'end')
+  const warningW = t.warning ? Math.min(textWidth(t.warning, 13.5, 'bold'), (w - left) * 0.5) : 0
+  label(body, 'oc-problem', w - 24, 29, t.warning, 13.5, 'bold', warningW).attr('text-anchor', 'end')
   const stats = label(body, 'oc-stat', left, 29, '', 16)
-  stats.append('tspan').attr('class', 'oc-strong').text(`ready ${s.ready}`)
-  const service = s.serviceName ? `serviceName ${s.serviceName}` : 'no serviceName'
-  const rest = ` · replicas ${s.replicas} · ${s.policy} · ${s.strategy} · ${service} · ${revisionText(s)}`
-  const restW = w - left - 24 - warningW - 24 - textWidth(`ready ${s.ready}`, 16, 'bold')
+  stats.append('tspan').attr('class', 'oc-strong').text(`ready ${t.ready}`)
+  const restW = w - left - 24 - warningW - 24 - textWidth(`ready ${t.ready}`, 16, 'bold')
   stats
     .append('tspan')
     .attr('class', 'oc-meta')
-    .text(fitEnd(rest, restW, 14))
+    .text(fitEnd(t.facts, restW, 14))
   const icon = part<SVGGElement>(body, 'g', 'oc-act-icon').attr('transform', `translate(${left + 8},50)`)
-  icon.attr('class', `oc-act-icon oc-tone-${s.activityTone}`)
-  drawIcon(icon, s.activityTone, 8.5)
-  label(body, 'oc-activity', left + 24, 55, s.activity, 15, 'bold', w - left - 48).attr(
+  icon.attr('class', `oc-act-icon oc-tone-${t.tone}`)
+  drawIcon(icon, t.tone, 8.5)
+  label(body, 'oc-activity', left + 24, 55, t.activity, 15, 'bold', w - left - 48).attr(
     'class',
-    `oc-activity oc-tone-${s.activityTone}`,
+    `oc-activity oc-tone-${t.tone}`,
   )
 }
 
@@ -77,7 +99,11 @@ function renderBar(g: Sel<SVGGElement, Bar>, { set: s, box }: Bar): void {
 function revisionText(s: SetView): string {
   const n = (r: number | undefined) => (r === undefined ? '?' : String(r))
   if (s.updateRevision === undefined && !s.revision) return 'revision —'
-  if (s.outdated > 0)
-    return `revision ${n(s.currentRevision)} → ${n(s.updateRevision)} (${s.outdated} to update)`
+  const pending = [
+    s.outdated > 0 ? `${s.outdated} to update` : '',
+    s.heldOutdated > 0 ? `${s.heldOutdated} held by the partition` : '',
+  ].filter(Boolean)
+  if (pending.length)
+    return `revision ${n(s.currentRevision)} → ${n(s.updateRevision)} (${pending.join(', ')})`
   return `revision ${n(s.updateRevision)}`
 }

@@ -2,10 +2,10 @@
 // ordinals, no seats; each ReplicaSet is one template revision whose pods have random names.
 import { select } from 'd3'
 import type { Box, Scene } from './geometry'
-import { drawIcon } from './icons'
+import { renderBarChrome } from './drawBars'
 import type { DeploymentView, ReplicaSetView } from './model'
 import { enter, leave, place, type Motion, type Sel } from './motion'
-import { attrs, changed, fitEnd, label, part, setSurface, textWidth } from './surface'
+import { attrs, changed, label, part, setSurface, textWidth } from './surface'
 
 type Bar = { key: string; d: DeploymentView; box: Box }
 type Row = { key: string; rs: ReplicaSetView; box: Box }
@@ -93,24 +93,13 @@ function renderBar(g: Sel<SVGGElement, Bar>, { d, box }: Bar): void {
     interactive: true,
     label: `Deployment ${d.name}, ready ${d.ready}, ${d.replicas} replicas; ${d.activity}`,
   })
-  const body = g.select<SVGGElement>(':scope > .oc-body')
-  attrs(body.select('.oc-bar'), { width: box.w, height: box.h, rx: 14 })
-  label(body, 'oc-eyebrow', 24, 27, 'DEPLOYMENT', 12, 'bold')
-  const name = fitEnd(d.name, 300, 24, 'bold')
-  label(body, 'oc-title', 24, 55, name, 24, 'bold')
-  const left = 24 + Math.max(130, textWidth(name, 24, 'bold')) + 30
-  const stats = label(body, 'oc-stat', left, 29, '', 16)
-  stats.append('tspan').attr('class', 'oc-strong').text(`ready ${d.ready}`)
-  const rest = ` · replicas ${d.replicas} · ${d.strategy} · revision ${d.revision ?? '—'} · pods get random names`
-  stats
-    .append('tspan')
-    .attr('class', 'oc-meta')
-    .text(fitEnd(rest, box.w - left - 48 - textWidth(`ready ${d.ready}`, 16, 'bold'), 14))
-  const icon = part<SVGGElement>(body, 'g', 'oc-act-icon').attr('transform', `translate(${left + 8},50)`)
-  icon.attr('class', `oc-act-icon oc-tone-${d.activityTone}`)
-  drawIcon(icon, d.activityTone, 8.5)
-  label(body, 'oc-activity', left + 24, 55, d.activity, 15, 'bold', box.w - left - 48).attr(
-    'class',
-    `oc-activity oc-tone-${d.activityTone}`,
-  )
+  renderBarChrome(g.select<SVGGElement>(':scope > .oc-body'), box, {
+    eyebrow: 'DEPLOYMENT',
+    name: d.name,
+    ready: d.ready,
+    facts: ` · replicas ${d.replicas} · ${d.strategy} · revision ${d.revision ?? '—'} · pods get random names`,
+    warning: '',
+    activity: d.activity,
+    tone: d.activityTone,
+  })
 }

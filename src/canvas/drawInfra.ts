@@ -4,6 +4,7 @@ import { select } from 'd3'
 import type { Box, Scene } from './geometry'
 import { drawIcon } from './icons'
 import type { NodeView, StorageClassView, Tone } from './model'
+import { NODE_MONITOR_GRACE_PERIOD_MS } from '../sim/controllers/nodelifecycle/nodeLifecycleController'
 import { enter, leave, place, type Motion, type Sel } from './motion'
 import { attrs, changed, fitEnd, part, setSurface, setTone } from './surface'
 
@@ -183,8 +184,10 @@ function nodeTone(n: NodeView): Tone {
 }
 
 function nodeNote(n: NodeView): string {
-  if (n.stopped && n.status.startsWith('Ready')) return 'kubelet stopped · not noticed yet (50 s grace)'
-  if (n.stopped) return 'kubelet stopped · its pods are not replaced'
+  const grace = NODE_MONITOR_GRACE_PERIOD_MS / 1000
+  if (n.stopped && n.status.startsWith('Ready')) return `kubelet stopped · not noticed yet (${grace} s grace)`
+  // StatefulSet pods stay until force-deleted; a Deployment's are replaced once evicted (after 300 s).
+  if (n.stopped) return 'kubelet stopped · its pods are evicted after 5 min'
   if (!n.status.startsWith('Ready')) return ''
   return n.cordoned ? 'cordoned · no new pods' : ''
 }

@@ -100,12 +100,12 @@ export function drawPartitions(layer: Sel, marks: readonly PartitionMark[], m: M
       (x) => x.attr('data-partition', null).call(leave, m),
     )
   groups.each(function (d) {
-    if (!changed(this, [d.partition, d.x, d.y1, d.y2, d.labelY])) return
+    if (!changed(this, [d.partition, d.firstUpdated, d.x, d.y1, d.y2, d.labelY])) return
     const g = select<SVGGElement, PartitionMark>(this)
       .attr('data-partition', d.partition)
       .attr(
         'aria-label',
-        `Partition ${d.partition} of ${d.setName}: ordinals below ${d.partition} keep their revision; the rest update`,
+        `Partition ${d.partition} of ${d.setName}: ordinals below ${d.firstUpdated} keep their revision; the rest update`,
       )
     attrs(g.select('.oc-partition-line'), { x1: d.x, x2: d.x, y1: d.y1, y2: d.y2 })
     const text = `partition ${d.partition}  ▸ updates`

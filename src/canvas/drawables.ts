@@ -21,6 +21,8 @@ export interface Placed<T> {
 export interface PartitionMark {
   readonly key: string
   readonly partition: number
+  /** The first ordinal that updates: ordinals.start + partition. */
+  readonly firstUpdated: number
   readonly setName: string
   /** x of the line, top and bottom, and the y of its label. */
   readonly x: number
@@ -185,6 +187,7 @@ function partitionMark(set: SetView, geo: SetGeometry): PartitionMark | undefine
   return {
     key: set.key,
     partition: set.partition,
+    firstUpdated: set.updatesFrom,
     setName: set.name,
     x,
     y1: g.dns.y,

@@ -126,10 +126,14 @@ export interface SetView {
   /** Revision numbers: current (what most pods run) and update (the template now). */
   readonly currentRevision?: number
   readonly updateRevision?: number
-  /** Pods not yet at the update revision (0 when none is pending). */
+  /** Pods not yet at the update revision that the rollout will reach (0 when none is pending). */
   readonly outdated: number
+  /** Pods below the partition, kept at their older revision. */
+  readonly heldOutdated: number
   /** A RollingUpdate partition above 0: ordinals below it keep their revision. */
   readonly partition: number
+  /** The first ordinal a rollout reaches: ordinals.start + partition. */
+  readonly updatesFrom: number
   readonly serviceName: string
   /** A problem with serviceName ('' when it names a headless Service). */
   readonly serviceProblem: string

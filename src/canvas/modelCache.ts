@@ -8,6 +8,10 @@ import { viewModel } from './viewModel'
 const LISTS = [
   'pods',
   'statefulSets',
+  'controllerRevisions',
+  'deployments',
+  'replicaSets',
+  'stoppedNodes',
   'services',
   'claims',
   'volumes',

@@ -29,7 +29,7 @@ describe('a node failure on the canvas', () => {
     model = viewModel(s.snapshot())
     expect(model.sets[0]!.slots[1]!.pod?.status).toBe('Terminating')
     expect(model.sets[0]!.activity).toBe(
-      `web-1 is stuck Terminating on ${node} (unreachable): it is not replaced until force-deleted`,
+      `web-1 is stuck Terminating on ${node} (unreachable): not replaced until it is force-deleted or the node returns`,
     )
 
     s.command('kubectl delete pod web-1 --grace-period=0 --force')

@@ -45,7 +45,10 @@ describe('revisions on the canvas', () => {
     s.advanceTo(s.snapshot().now + 60_000)
     const set = web(s)
     expect(revisions(set)).toEqual(['web-0 1/0.7/old held', 'web-1 1/0.7/old held', 'web-2 2/0.8/update'])
-    expect([set.currentRevision, set.updateRevision, set.outdated, set.partition]).toEqual([1, 2, 2, 2])
+    // Below the partition they are held, not waiting: nothing is left "to update".
+    expect([set.currentRevision, set.updateRevision, set.outdated, set.heldOutdated, set.partition]).toEqual([
+      1, 2, 0, 2, 2,
+    ])
     expect(set.activity).toBe(
       'partition 2: web-0, web-1 keep their revision (ordinals below 2 are not updated)',
     )
@@ -91,5 +94,44 @@ describe('revisions on the canvas', () => {
     expect(set.activity).toMatch(
       /^rollout blocked: web-2 \(revision 2\) is (CrashLoopBackOff|Error); fix the template, then delete web-2$/,
     )
+  })
+})
+
+describe('what the activity line says about deleted pods during an update', () => {
+  it('below the partition a deleted pod comes back at its old revision; under OnDelete at the new one', () => {
+    const s = running()
+    s.command(
+      `kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}'`,
+    )
+    s.command(IMAGE_08)
+    s.advanceTo(s.snapshot().now + 60_000)
+    s.command('kubectl delete pod web-0 --wait=false')
+    expect(web(s).activity).toBe('web-0 terminating: recreated at its old revision (below the partition)')
+    s.advanceTo(s.snapshot().now + 60_000)
+    expect(web(s).slots[0]!.revision).toMatchObject({ number: 1, state: 'old' })
+
+    s.command(
+      `kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":null}}}'`,
+    )
+    s.advanceTo(s.snapshot().now + 5_000)
+    s.command('kubectl delete pod web-1 --wait=false')
+    expect(web(s).activity).toBe('web-1 deleted: recreated at revision 2 (OnDelete)')
+    s.advanceTo(s.snapshot().now + 60_000)
+    expect(web(s).slots[1]!.revision).toMatchObject({ number: 2, state: 'update' })
+  })
+
+  it('with ordinals.start the partition counts from the start ordinal', () => {
+    const s = new ClusterSession(1)
+    s.apply(WEB_YAML.replace('replicas: 2', 'replicas: 3\n  ordinals:\n    start: 5'))
+    s.advanceTo(60_000)
+    s.command(
+      `kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":1}}}}'`,
+    )
+    s.command(IMAGE_08)
+    s.advanceTo(s.snapshot().now + 60_000)
+    const set = web(s)
+    expect(revisions(set)).toEqual(['web-5 1/0.7/old held', 'web-6 2/0.8/update', 'web-7 2/0.8/update'])
+    expect(set.updatesFrom).toBe(6)
+    expect(set.activity).toBe('partition 1: web-5 keeps its revision (ordinals below 6 are not updated)')
   })
 })

@@ -16,7 +16,7 @@ export interface SetContext {
   readonly notHeadless: ReadonlySet<string>
   readonly claims: ReadonlyMap<string, PersistentVolumeClaim>
   readonly volumeOf: (pvc: PersistentVolumeClaim) => VolumeView | undefined
-  /** ControllerRevision name → its revision number. */
+  /** ControllerRevision namespace/name → its revision number. */
   readonly revisionNumbers: ReadonlyMap<string, number>
   /** Nodes that are NotReady or whose kubelet is stopped. */
   readonly unreachable: ReadonlySet<string>
@@ -67,7 +67,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
   const revisionOf = (pod: PodView | undefined): SlotRevision | undefined =>
     pod?.revision
       ? {
-          number: ctx.revisionNumbers.get(pod.revision),
+          number: ctx.revisionNumbers.get(`${ns}/${pod.revision}`),
           tag: imageTag(pod.image),
           state: pod.revision === updateRevision || !updateRevision ? 'update' : 'old',
         }
@@ -99,7 +99,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
       note: slotNote(set, f, facts, !!record, serviceProblem),
     }
   })
-  const number = (rev: string | undefined) => (rev ? ctx.revisionNumbers.get(rev) : undefined)
+  const number = (rev: string | undefined) => (rev ? ctx.revisionNumbers.get(`${ns}/${rev}`) : undefined)
   const activity = setActivity(set, facts, number(updateRevision), ctx.unreachable)
   const [, ready = ''] = tableHandler('StatefulSet').row(set, now)
   return {
@@ -116,8 +116,10 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
     revision: rollingOut ? `${st?.currentRevision} → ${updateRevision}` : (updateRevision ?? ''),
     currentRevision: number(st?.currentRevision),
     updateRevision: number(updateRevision),
-    outdated: facts.filter((f) => f.revision?.state === 'old').length,
+    outdated: facts.filter((f) => f.revision?.state === 'old' && f.ordinal >= start + partition).length,
+    heldOutdated: facts.filter((f) => f.revision?.state === 'old' && f.ordinal < start + partition).length,
     partition,
+    updatesFrom: start + partition,
     serviceName: set.spec.serviceName ?? '',
     serviceProblem,
     activity: activity.text,

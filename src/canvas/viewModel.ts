@@ -5,7 +5,6 @@
 import type { ClusterSnapshot } from '../state/clusterSession'
 import type { PersistentVolumeClaim } from '../sim/model'
 import { serviceTable } from '../kubectl/printers/columns/network'
-import { tableHandler } from '../kubectl/printers'
 import { formatLabelMap } from '../kubectl/printers/columns/util'
 import { isHeadless, serviceDns, serviceFqdn, type ServiceDns } from './dns'
 import type { CanvasModel, PodView, ServiceView, SetView, VolumeView } from './model'
@@ -67,13 +66,14 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     snapshot.claims.map((c) => [`${c.metadata.namespace ?? 'default'}/${c.metadata.name}`, c]),
   )
 
-  const unreachable = new Set([
-    ...snapshot.stoppedNodes,
-    ...snapshot.nodes
-      .filter((n) => !tableHandler('Node').row(n, now)[1]?.startsWith('Ready'))
-      .map((n) => n.metadata.name),
-  ])
-  const revisionNumbers = new Map(snapshot.controllerRevisions.map((r) => [r.metadata.name, r.revision]))
+  const nodes = snapshot.nodes
+    .map((n) => nodeView(n, now, pods, snapshot.stoppedNodes.includes(n.metadata.name)))
+    .sort(byName)
+  const unreachable = new Set(
+    nodes.filter((n) => n.stopped || !n.status.startsWith('Ready')).map((n) => n.name),
+  )
+  // Keyed namespace/name: sets of one name in two namespaces make revisions of one name.
+  const revisionNumbers = new Map(snapshot.controllerRevisions.map((r) => [keyOf(r), r.revision]))
   const usedPods = new Set<string>()
   const sets: SetView[] = [...snapshot.statefulSets]
     .sort((a, b) => byName({ key: keyOf(a) }, { key: keyOf(b) }))
@@ -100,7 +100,10 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
   const podsByOwner = new Map<string, PodView[]>()
   for (const p of pods) {
     const owner = controllerOf.get(p.uid)
-    if (owner && !usedPods.has(p.uid)) podsByOwner.set(owner, [...(podsByOwner.get(owner) ?? []), p])
+    if (!owner || usedPods.has(p.uid)) continue
+    let owned = podsByOwner.get(owner)
+    if (!owned) podsByOwner.set(owner, (owned = []))
+    owned.push(p)
   }
   const deployments = [...snapshot.deployments]
     .sort((a, b) => byName({ key: keyOf(a) }, { key: keyOf(b) }))
@@ -133,9 +136,7 @@ export function viewModel(snapshot: ClusterSnapshot): CanvasModel {
     claims: looseClaims,
     volumes: [...volumes.values()].filter((v) => !usedVolumes.has(v.key)).sort(byName),
     storageClasses: snapshot.storageClasses.map(storageClassView).sort(byName),
-    nodes: snapshot.nodes
-      .map((n) => nodeView(n, now, pods, snapshot.stoppedNodes.includes(n.metadata.name)))
-      .sort(byName),
+    nodes,
   }
 }
 

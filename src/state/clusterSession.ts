@@ -153,13 +153,14 @@ export class ClusterSession {
     if (argv.words.length === 0) return
     if (argv.words[0] === 'docker') {
       // `docker pause node-1`: the node fails as a paused kind node does (its kubelet goes silent).
-      const status = runDocker(
-        this.sim,
-        argv.words,
-        (t) => write('out', t),
-        (t) => write('err', t),
-      )
-      if (status === 0) {
+      // Each node paused or unpaused prints its name: record the line if any did (`pause n1 bogus` pauses n1).
+      let changed = false
+      const out = (t: string) => {
+        changed = true
+        write('out', t)
+      }
+      runDocker(this.sim, argv.words, out, (t) => write('err', t))
+      if (changed) {
         this.timeline.recordAction()
         this.record('command', line)
       }

@@ -13,18 +13,12 @@ import {
 
 export function DirectActions({ target }: { target: ObjectRef }) {
   const { runCommand } = useActions()
+  const isTarget = (o: { metadata: { name: string; namespace?: string } }) =>
+    o.metadata.name === target.name && (o.metadata.namespace ?? 'default') === (target.namespace ?? 'default')
   const set = useApp((s) =>
-    target.kind === 'StatefulSet'
-      ? s.snapshot.statefulSets.find(
-          (x) =>
-            x.metadata.name === target.name &&
-            (x.metadata.namespace ?? 'default') === (target.namespace ?? 'default'),
-        )
-      : undefined,
+    target.kind === 'StatefulSet' ? s.snapshot.statefulSets.find(isTarget) : undefined,
   )
-  const pod = useApp((s) =>
-    target.kind === 'Pod' ? s.snapshot.pods.find((p) => p.metadata.name === target.name) : undefined,
-  )
+  const pod = useApp((s) => (target.kind === 'Pod' ? s.snapshot.pods.find(isTarget) : undefined))
   const node = useApp((s) =>
     target.kind === 'Node' ? s.snapshot.nodes.find((n) => n.metadata.name === target.name) : undefined,
   )
@@ -47,14 +41,14 @@ export function DirectActions({ target }: { target: ObjectRef }) {
       {set && (
         <div className="inspector__forms">
           <CommandForm
-            key={`${target.namespace}/${target.name}/image`}
+            key={`${target.namespace}/${target.name}/image/${set.spec.template.spec.containers[0]?.image}`}
             label="Image"
             initial={set.spec.template.spec.containers[0]?.image ?? ''}
             button="Set image"
             command={(v) => setImageCommand(target, set, v)}
           />
           <CommandForm
-            key={`${target.namespace}/${target.name}/partition`}
+            key={`${target.namespace}/${target.name}/partition/${set.spec.updateStrategy?.rollingUpdate?.partition ?? 0}`}
             label="Partition"
             type="number"
             initial={String(set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)}

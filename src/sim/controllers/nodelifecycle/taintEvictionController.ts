@@ -45,8 +45,8 @@ export class TaintEvictionController extends Controller {
       const same =
         e.type === 'MODIFIED' &&
         old?.spec.nodeName === pod.spec.nodeName &&
-        (old.spec.tolerations === pod.spec.tolerations ||
-          JSON.stringify(old.spec.tolerations) === JSON.stringify(pod.spec.tolerations))
+        (old?.spec.tolerations === pod.spec.tolerations ||
+          JSON.stringify(old?.spec.tolerations) === JSON.stringify(pod.spec.tolerations))
       if (!same) this.enqueue(`pod/${pod.metadata.namespace}/${pod.metadata.name}/${pod.spec.nodeName ?? ''}`)
     }
   }

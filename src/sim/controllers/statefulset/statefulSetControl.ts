@@ -248,7 +248,8 @@ export function getMaxUnavailable(value: number | string | undefined, replicas: 
   if (typeof value === 'number') n = value
   else if (typeof value === 'string' && value.endsWith('%'))
     n = Math.floor((Number(value.slice(0, -1)) * replicas) / 100)
-  return Math.max(1, n)
+  // Validation rejects anything else; a value that still cannot be read counts as 1, not as NaN.
+  return Number.isFinite(n) ? Math.max(1, n) : 1
 }
 
 /**
