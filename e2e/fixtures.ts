@@ -8,7 +8,7 @@ import { test as base, expect } from '@playwright/test'
  */
 export const test = base.extend<{ failOnPageErrors: void }>({
   failOnPageErrors: [
-    async ({ page }, run) => {
+    async ({ page }, run, testInfo) => {
       const problems: string[] = []
       page.on('pageerror', (error) => {
         problems.push(`uncaught page error: ${error.stack ?? error.message}`)
@@ -20,10 +20,22 @@ export const test = base.extend<{ failOnPageErrors: void }>({
         problems.push(`console.error: ${message.text()}${where}`)
       })
       await run()
-      expect(problems, 'the page reported errors').toEqual([])
+      // Errors a test provokes on purpose are declared with expectErrors(/…/); all others fail it.
+      const expected = testInfo.annotations
+        .filter((a) => a.type === EXPECTED_ERROR)
+        .map((a) => new RegExp(a.description ?? '(?!)'))
+      const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)))
+      expect(unexpected, 'the page reported errors').toEqual([])
     },
     { auto: true },
   ],
 })
+
+const EXPECTED_ERROR = 'expected-error'
+
+/** Declares page errors the running test provokes on purpose (a crash it checks is contained). */
+export function expectErrors(pattern: RegExp): void {
+  test.info().annotations.push({ type: EXPECTED_ERROR, description: pattern.source })
+}
 
 export { expect }

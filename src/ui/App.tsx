@@ -10,6 +10,7 @@ import { DockResizer } from './console/DockResizer'
 import { InfoIcon } from './controls/icons'
 import { TimeBar } from './controls/TimeBar'
 import { Narrator } from './events/Narrator'
+import { PanelBoundary } from './PanelBoundary'
 import { SidePanel } from './SidePanel'
 import { useClock } from './useClock'
 
@@ -81,19 +82,29 @@ export function App() {
       <Notice />
       <div className="app-body">
         <aside className="app-side" aria-label="Manifest editor and inspector">
-          <SidePanel />
+          <PanelBoundary name="Manifest and Inspector">
+            <SidePanel />
+          </PanelBoundary>
         </aside>
         <div className="app-stage">
           <main className="app-canvas" aria-label="Cluster">
-            <ClusterCanvas />
-            <TableToggle />
+            <PanelBoundary name="Cluster">
+              <ClusterCanvas />
+              <TableToggle />
+            </PanelBoundary>
           </main>
           <DockResizer />
-          <TimeBar />
-          <Dock />
+          <PanelBoundary name="Time">
+            <TimeBar />
+          </PanelBoundary>
+          <PanelBoundary name="Console and Events">
+            <Dock />
+          </PanelBoundary>
         </div>
       </div>
-      <Narrator />
+      <PanelBoundary name="Narration">
+        <Narrator />
+      </PanelBoundary>
     </div>
   )
 }
