@@ -1,9 +1,10 @@
 // Random user sessions for model-based fuzzing: arbitrary sequences of what a learner can do to
-// a StatefulSet (create it, scale it, delete pods, claims or the set, let time pass), run on a
+// a StatefulSet (create, scale, update, partition, retention, delete pods, claims or the set), to a
+// Deployment (create, scale, update, delete), and to nodes (stop, start, cordon), run on a
 // TestCluster with the invariants checked after every task. Shared by `npm test` (a few hundred
 // sequences) and `npm run fuzz` (as many as asked for).
 import fc from 'fast-check'
-import type { KubeObject, Node, StatefulSet } from '../model'
+import type { Deployment, KubeObject, Node, Pod, ReplicaSet, StatefulSet } from '../model'
 import { startNode, stopNode } from '../kubelet/nodePower'
 import { StatusError } from '../api/errors'
 import { TestCluster } from './testCluster'
@@ -23,6 +24,17 @@ export type Action =
   | { kind: 'stopNode'; node: number }
   | { kind: 'startNode'; node: number }
   | { kind: 'cordon'; node: number; on: boolean }
+  | {
+      kind: 'createDeployment'
+      replicas: number
+      maxSurge: number
+      maxUnavailable: number
+      recreate: boolean
+    }
+  | { kind: 'scaleDeployment'; replicas: number }
+  | { kind: 'setDeploymentImage'; tag: '0.7' | '0.8' | '0.9' }
+  | { kind: 'deleteDeploymentPod'; index: number }
+  | { kind: 'deleteDeployment'; propagation: 'Background' | 'Foreground' | 'Orphan' }
 
 type RetentionPolicy = 'Retain' | 'Delete'
 const retention = fc.constantFrom('Retain' as const, 'Delete' as const)
@@ -61,6 +73,23 @@ export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('stopNode' as const), node: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('startNode' as const), node: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('cordon' as const), node: fc.integer({ min: 1, max: 3 }), on: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('createDeployment' as const),
+    replicas: fc.integer({ min: 0, max: 4 }),
+    maxSurge: fc.integer({ min: 0, max: 2 }),
+    maxUnavailable: fc.integer({ min: 0, max: 2 }),
+    recreate: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('scaleDeployment' as const), replicas: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('setDeploymentImage' as const),
+    tag: fc.constantFrom('0.7' as const, '0.8' as const, '0.9' as const),
+  }),
+  fc.record({ kind: fc.constant('deleteDeploymentPod' as const), index: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({
+    kind: fc.constant('deleteDeployment' as const),
+    propagation: fc.constantFrom('Background' as const, 'Foreground' as const, 'Orphan' as const),
+  }),
 )
 
 export const sessionArbitrary = fc.array(actionArbitrary, { minLength: 1, maxLength: 12 })
@@ -169,6 +198,30 @@ export function perform(cluster: TestCluster, action: Action): void {
         api.update({ ...node, spec: { ...node.spec, unschedulable: action.on || undefined } })
         break
       }
+      case 'createDeployment':
+        api.create(deploymentManifest(action))
+        break
+      case 'scaleDeployment':
+        updateDeployment(cluster, () => ({ replicas: action.replicas }))
+        break
+      case 'setDeploymentImage':
+        updateDeployment(cluster, (spec) => {
+          const t = spec.template
+          const containers = t.spec.containers.map((c) => ({
+            ...c,
+            image: `registry.k8s.io/nginx-slim:${action.tag}`,
+          }))
+          return { template: { ...t, spec: { ...t.spec, containers } } }
+        })
+        break
+      case 'deleteDeploymentPod': {
+        const pod = deploymentPods(cluster)[action.index]
+        if (pod) api.delete('Pod', 'default', pod.metadata.name)
+        break
+      }
+      case 'deleteDeployment':
+        api.delete('Deployment', 'default', DEPLOYMENT, { propagationPolicy: action.propagation })
+        break
       case 'advance':
         cluster.run(action.ms)
         return
@@ -186,6 +239,47 @@ function updateSpec(
 ): void {
   const set = cluster.api.get<StatefulSet>('StatefulSet', 'default', 'web')
   cluster.api.update({ ...set, spec: { ...set.spec, ...change(set.spec) } })
+}
+
+const DEPLOYMENT = 'app'
+
+function deploymentManifest(a: Extract<Action, { kind: 'createDeployment' }>): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: DEPLOYMENT, namespace: 'default' },
+    spec: {
+      replicas: a.replicas,
+      selector: { matchLabels: { app: DEPLOYMENT } },
+      // Both 0 is invalid (maxUnavailable may not be 0 when maxSurge is 0): the create fails, as a user's would.
+      strategy: a.recreate
+        ? { type: 'Recreate' }
+        : {
+            type: 'RollingUpdate',
+            rollingUpdate: { maxSurge: a.maxSurge, maxUnavailable: a.maxUnavailable },
+          },
+      template: {
+        metadata: { labels: { app: DEPLOYMENT } },
+        spec: {
+          terminationGracePeriodSeconds: 5,
+          containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }],
+        },
+      },
+    },
+  } as unknown as KubeObject
+}
+
+function updateDeployment(
+  cluster: TestCluster,
+  change: (spec: Deployment['spec']) => Partial<Deployment['spec']>,
+): void {
+  const d = cluster.api.get<Deployment>('Deployment', 'default', DEPLOYMENT)
+  cluster.api.update({ ...d, spec: { ...d.spec, ...change(d.spec) } })
+}
+
+/** The Deployment's live pods, by name. */
+function deploymentPods(cluster: TestCluster): Pod[] {
+  return cluster.pods().filter((p) => p.metadata.labels?.app === DEPLOYMENT && !p.metadata.deletionTimestamp)
 }
 
 /** Runs a session; returns the cluster for further checks. Throws on the first invariant violation. */
@@ -209,6 +303,42 @@ export function checkConvergence(cluster: TestCluster): string | undefined {
   }
   cluster.run(10 * 60_000)
   if (cluster.violations.length) return cluster.violations.join('; ')
+  return setConvergence(cluster) ?? deploymentConvergence(cluster)
+}
+
+/** A live Deployment converges: `replicas` Ready pods, all of its newest template, and a status that says so. */
+function deploymentConvergence(cluster: TestCluster): string | undefined {
+  const d = cluster.api.tryGet<Deployment>('Deployment', 'default', DEPLOYMENT)
+  if (!d || d.metadata.deletionTimestamp) return undefined
+  const replicas = d.spec.replicas ?? 1
+  const newest = cluster.api
+    .list<ReplicaSet>('ReplicaSet', 'default')
+    .filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid))
+    .sort((a, b) => revision(b) - revision(a))[0]
+  const hash = newest?.metadata.labels?.['pod-template-hash']
+  const pods = deploymentPods(cluster)
+  const ready = cluster.readyPods()
+  const fine = pods.filter(
+    (p) => ready.includes(p.metadata.name) && p.metadata.labels?.['pod-template-hash'] === hash,
+  )
+  if (fine.length !== replicas || pods.length !== replicas)
+    return `Deployment: expected ${replicas} Ready pods of ${newest?.metadata.name}, found ${pods.map((p) => p.metadata.name).join(',')} (${fine.length} fine)`
+  const st = d.status
+  if (
+    (st?.updatedReplicas ?? 0) !== replicas ||
+    (st?.availableReplicas ?? 0) !== replicas ||
+    st?.observedGeneration !== d.metadata.generation
+  )
+    return `Deployment status ${JSON.stringify(st)} does not match ${replicas} replicas`
+  return undefined
+}
+
+function revision(rs: ReplicaSet): number {
+  return Number(rs.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0)
+}
+
+/** A live StatefulSet converges: every ordinal in range Running and Ready, status to match, the rollout finished. */
+function setConvergence(cluster: TestCluster): string | undefined {
   const set = cluster.api.tryGet<StatefulSet>('StatefulSet', 'default', 'web')
   if (!set || set.metadata.deletionTimestamp) return undefined
   const replicas = set.spec.replicas ?? 1
