@@ -3,7 +3,8 @@
 // kubectl's errors for what cannot be mapped. A YAML error ends the stream at that document.
 import type { KubeObject } from '../sim/model'
 import { kindInfo, type KindInfo } from '../sim/model/kinds'
-import { parseManifests, yamlErrorMessage } from '../manifest/parse'
+import { metadataTypeError } from '../manifest/documents'
+import { parseErrorMessage, parseManifests } from '../manifest/parse'
 import { KubectlError, type KubectlEnv } from './env'
 
 export interface ManifestItem {
@@ -41,7 +42,7 @@ export function loadManifests(
         }
       }
     }
-    if (parsed.error) errors.push(`error: ${yamlErrorMessage(source, parsed.error)}`)
+    if (parsed.error) errors.push(parseErrorMessage(source, parsed.error))
   }
   return { items, errors }
 }
@@ -55,8 +56,9 @@ function flattenLists(value: unknown): unknown[] {
 
 function toItem(value: unknown, source: string, namespaceFlag: string | undefined): ManifestItem {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    // getObjectKind in kubectl's schema validation: a document that is a list or a scalar.
     throw new KubectlError(
-      `error validating "${source}": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      `error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
     )
   }
   const obj = value as Partial<KubeObject> & Record<string, unknown>
@@ -67,6 +69,8 @@ function toItem(value: unknown, source: string, namespaceFlag: string | undefine
       `error validating "${source}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`,
     )
   }
+  const undecodable = metadataTypeError(obj.metadata, source)
+  if (undecodable) throw new KubectlError(undecodable)
   const meta = (obj.metadata ?? {}) as KubeObject['metadata']
   const info = kindInfo(String(obj.kind))
   if (!info || info.apiVersion !== obj.apiVersion) {

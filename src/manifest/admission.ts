@@ -42,7 +42,8 @@ export function checkOnServer(
     try {
       decodeQuantities(sent)
     } catch (e) {
-      return { action, failures: [{ message: errorText(e, 'apply', context), path: badQuantityPath(sent) }] }
+      const message = errorText(e, 'apply', context)
+      return { action, failures: [{ message, path: badTypePath(sent, message) ?? badQuantityPath(sent) }] }
     }
     if (live) {
       let next = applyDefaults(sent)
@@ -125,6 +126,37 @@ function withClusterIP(obj: KubeObject): KubeObject {
   if (spec.clusterIP === 'None') return { ...obj, spec: { ...spec, clusterIPs: ['None'] } } as Service
   spec.clusterIP ||= '10.96.0.2'
   return { ...obj, spec: { ...spec, clusterIPs: [spec.clusterIP] } } as Service
+}
+
+/**
+ * The field a decoding error is about: `Go struct field StatefulSetSpec.spec.replicas of type
+ * int32` names the path without list indexes, so the first value there that the Go type cannot
+ * hold is the one (`spec.template.spec.containers[1].ports[0].containerPort`).
+ */
+function badTypePath(obj: unknown, message: string): string | undefined {
+  const m = / into Go struct field \w+\.([\w.]+) of type (\w+)/.exec(message)
+  if (!m) return undefined
+  const fits = (v: unknown) =>
+    m[2] === 'string'
+      ? typeof v === 'string'
+      : m[2] === 'bool'
+        ? typeof v === 'boolean'
+        : typeof v === 'number' && Number.isInteger(v) && (m[2] !== 'int32' || Math.abs(v) < 2 ** 31)
+  const walk = (v: unknown, rest: string[], path: string): string | undefined => {
+    if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) {
+        const found = walk(item, rest, `${path}[${i}]`)
+        if (found) return found
+      }
+      return undefined
+    }
+    if (rest.length === 0) return v === undefined || v === null || fits(v) ? undefined : path
+    if (!v || typeof v !== 'object') return undefined
+    const [key, ...more] = rest as [string, ...string[]]
+    if (!Object.hasOwn(v, key)) return undefined
+    return walk((v as Record<string, unknown>)[key], more, path ? `${path}.${key}` : key)
+  }
+  return walk(obj, m[1]!.split('.'), '')
 }
 
 const QUANTITY_MAPS = new Set(['requests', 'limits', 'capacity', 'allocatable'])

@@ -1,8 +1,10 @@
 // Where things are in the editor's YAML: a position index built from js-yaml's event stream, so
 // an API field path such as `spec.template.metadata.labels` or `spec.ports[0].name` can be turned
 // into the line and column of the node it names. Documents are split exactly as parse.ts splits
-// them (on `---` lines), so document N here is document N there.
+// them (stream.ts), and parse.ts hands over the events it parsed, so nothing is parsed twice.
 import { EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml'
+import { MAX_DEPTH } from './limits'
+import { splitStream, type Chunk } from './stream'
 
 /** 1-based lines and columns, end exclusive (Monaco's convention). */
 export interface SourceRange {
@@ -35,27 +37,28 @@ export interface DocumentIndex {
   root: PositionNode | undefined
 }
 
-const SEPARATOR = /^---(\s.*)?$/
-
-/** One index per `---`-separated chunk, in order (empty chunks included). */
+/** One index per `---`-separated chunk, in order (empty chunks included), parsing each. */
 export function indexDocuments(text: string): DocumentIndex[] {
-  const lines = text.split(/\r?\n/)
-  const docs: DocumentIndex[] = []
-  let chunk: string[] = []
-  let chunkStart = 1
-  const flush = () => {
-    const body = chunk.join('\n')
-    docs.push({ startLine: chunkStart, body, lineStarts: lineStartsOf(body), root: buildTree(body) })
-    chunk = []
+  return splitStream(text).chunks.map((chunk) => indexChunk(chunk, eventsOf(chunk.body)))
+}
+
+/** The index of one chunk from the events parse.ts read (none when it did not parse). */
+export function indexChunk(chunk: Chunk, events: readonly Event[] | undefined): DocumentIndex {
+  const { body, startLine } = chunk
+  return {
+    startLine,
+    body,
+    lineStarts: lineStartsOf(body),
+    root: events ? buildTree(body, events) : undefined,
   }
-  lines.forEach((line, i) => {
-    if (SEPARATOR.test(line)) {
-      flush()
-      chunkStart = i + 2
-    } else chunk.push(line)
-  })
-  flush()
-  return docs
+}
+
+function eventsOf(body: string): Event[] | undefined {
+  try {
+    return parseEvents(body, { maxDepth: MAX_DEPTH })
+  } catch {
+    return undefined
+  }
 }
 
 function lineStartsOf(body: string): number[] {
@@ -73,13 +76,7 @@ type Frame =
     }
   | { kind: 'seq'; node: Extract<PositionNode, { kind: 'seq' }> }
 
-function buildTree(body: string): PositionNode | undefined {
-  let events: Event[]
-  try {
-    events = parseEvents(body, {})
-  } catch {
-    return undefined
-  }
+function buildTree(body: string, events: readonly Event[]): PositionNode | undefined {
   const stack: Frame[] = []
   let root: PositionNode | undefined
   const attach = (node: PositionNode | undefined, keyText?: string) => {
@@ -261,4 +258,28 @@ function lineEndColumn(doc: DocumentIndex, line: number): number {
   const start = doc.lineStarts[i] ?? 0
   const end = doc.lineStarts[i + 1] !== undefined ? doc.lineStarts[i + 1]! - 1 : doc.body.length
   return doc.body.slice(start, end).trimEnd().length + 1
+}
+
+/** Each key written again in the same mapping (go-yaml keeps the last value): the later entry and the first. */
+export function duplicateKeys(root: PositionNode | undefined): { entry: MapEntry; first: MapEntry }[] {
+  const found: { entry: MapEntry; first: MapEntry }[] = []
+  const visit = (node: PositionNode | undefined) => {
+    if (!node) return
+    if (node.kind === 'seq') node.items.forEach(visit)
+    if (node.kind !== 'map') return
+    const seen = new Map<string, MapEntry>()
+    for (const entry of node.entries) {
+      const first = seen.get(entry.key)
+      if (first && entry.key !== '<<') found.push({ entry, first })
+      else seen.set(entry.key, entry)
+      visit(entry.value)
+    }
+  }
+  visit(root)
+  return found
+}
+
+/** The 1-based line and column of an offset in a document. */
+export function positionIn(doc: DocumentIndex, offset: number): { line: number; column: number } {
+  return toPosition(doc, offset)
 }

@@ -1,13 +1,11 @@
 // Diagnostics for the editor: every error `kubectl apply -f` would print for the text, with
 // kubectl's own wording, placed at the line and column of what it is about — YAML syntax errors,
-// missing kind/apiVersion, unknown kinds, and the API server's decoding, defaulting and
-// validation run on each object — plus StatefulSet warnings the API server does not give
-// (see warnings.ts). Pure: the same text and cluster always give the same list.
-import { checkOnServer } from './admission'
-import { ClusterIndex, type ClusterView } from './cluster'
-import { loadDocuments, type LoadedObject } from './documents'
-import { firstLine, locateField, type SourceRange } from './positions'
-import { objectWarnings } from './warnings'
+// missing kind/apiVersion, unknown kinds, Ordinal's limits, and the API server's decoding,
+// defaulting and validation run on each object — plus warnings kubectl does not give: StatefulSet
+// mistakes the API server accepts (warnings.ts) and keys written twice. Pure: the same text and
+// cluster always give the same list. Computed with the preview in one pass by check.ts.
+import { checkManifests } from './check'
+import type { ClusterView } from './cluster'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -28,38 +26,9 @@ export interface CheckOptions {
   cluster?: ClusterView
 }
 
-export const EDITOR_SOURCE = 'editor.yaml'
+export { EDITOR_SOURCE } from './check'
 
 /** Every diagnostic for `text`, in text order (errors before warnings on the same line). */
 export function validateManifests(text: string, options: CheckOptions = {}): Diagnostic[] {
-  const source = options.source ?? EDITOR_SOURCE
-  const loaded = loadDocuments(text, source)
-  const items = loaded.objects.flatMap((o) => (o.item ? [o.item.object] : []))
-  const cluster = new ClusterIndex(options.cluster, items)
-  const out: Diagnostic[] = []
-  for (const o of loaded.objects) {
-    if (o.error) {
-      out.push(at(o, o.error.path, 'error', o.error.message))
-      continue
-    }
-    const item = o.item!
-    for (const f of checkOnServer(item, cluster, source).failures) out.push(at(o, f.path, 'error', f.message))
-    for (const w of objectWarnings(item.object, cluster)) out.push(at(o, w.path, 'warning', w.message))
-  }
-  if (loaded.syntaxError)
-    out.push({ ...loaded.syntaxError.range, severity: 'error', message: loaded.syntaxError.message })
-  // kubectl prints a repeated cause once.
-  const seen = new Set<string>()
-  const unique = out.filter((d) => {
-    const k = `${d.line}:${d.column}:${d.message}`
-    return !seen.has(k) && !!seen.add(k)
-  })
-  return unique.sort((a, b) => a.line - b.line || a.column - b.column || rank(a) - rank(b))
-}
-
-const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2)
-
-function at(o: LoadedObject, path: string, severity: Severity, message: string): Diagnostic {
-  const range: SourceRange = path || o.prefix ? locateField(o.doc, o.prefix + path) : firstLine(o.doc)
-  return { ...range, severity, message }
+  return checkManifests(text, options).diagnostics
 }

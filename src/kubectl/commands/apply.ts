@@ -33,6 +33,10 @@ export function apply(argv: string[], env: KubectlEnv, verb: 'apply' | 'create' 
   const dryRun = flags['dry-run'] as string | undefined
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const { items, errors } = loadManifests(env, files, flags.namespace as string | undefined)
+  if (items.length === 0 && errors.length === 0) {
+    env.err(`error: no objects passed to ${verb}\n`)
+    return 1
+  }
   const api = env.sim.ctx.api
   for (const { object, info, source } of items) {
     const ref = `${qualifiedSingular(info)}/${object.metadata.name}`

@@ -77,6 +77,7 @@ function jsonType(v: unknown): string {
 function fits(v: unknown, type: GoType): boolean {
   if (type === 'string') return typeof v === 'string'
   if (type === 'bool') return typeof v === 'boolean'
+  if (type === 'int32') return typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31
   return typeof v === 'number' && Number.isInteger(v)
 }
 
@@ -107,7 +108,8 @@ export function decodeTypes(obj: KubeObject): void {
       const version = (obj.apiVersion ?? '').split('/').pop() || 'v1'
       const goPath = field.path.replace(/\[\]/g, '')
       const what =
-        typeof value === 'number' && !Number.isInteger(value) && field.type !== 'string'
+        // encoding/json names the number when it is a number the Go type cannot hold (1.5, 2147483648).
+        typeof value === 'number' && field.type !== 'string' && field.type !== 'bool'
           ? 'number ' + String(value)
           : jsonType(value)
       throw new StatusError(

@@ -1,13 +1,24 @@
 // client-go's EventRecorder, simplified: writes core/v1 Events, and folds a repeat of the same
 // (object, type, reason, message, source) into the existing Event by bumping count and
-// lastTimestamp, as the event correlator does.
+// lastTimestamp, as the event correlator does. Events expire an hour after their last write, as
+// with kube-apiserver's default --event-ttl, and at most MAX_EVENTS are kept (Ordinal's limit:
+// the oldest go first), so a long or busy session does not grow without bound.
 import type { ApiServer } from '../api/apiServer'
 import type { Event, KubeObject } from '../model'
 import type { Rng } from '../runtime/rng'
 
+/** kube-apiserver's default --event-ttl. */
+export const EVENT_TTL_MS = 60 * 60 * 1000
+/** Events kept at most; past it the oldest tenth is dropped at once. */
+export const MAX_EVENTS = 10_000
+/** Expired events are looked for at most once per simulated minute. */
+const SWEEP_EVERY_MS = 60 * 1000
+
 export class EventRecorder {
   /** correlation key → event name; derived from the store, so dropped on restore and rebuilt. */
   private index: Map<string, string> | undefined
+  /** When expired events were last removed (derived: a restore only makes the next sweep earlier). */
+  private lastSweep = -Infinity
 
   constructor(
     private readonly api: ApiServer,
@@ -16,6 +27,31 @@ export class EventRecorder {
 
   /** Forget derived state (after a checkpoint restore). */
   reset(): void {
+    this.index = undefined
+    this.lastSweep = -Infinity
+  }
+
+  /** Removes expired events and, over MAX_EVENTS, the oldest ones. */
+  private prune(now: string): void {
+    const store = this.api.store
+    const nowMs = Date.parse(now)
+    const over = store.count('Event') > MAX_EVENTS
+    if (!over && nowMs - this.lastSweep < SWEEP_EVERY_MS) return
+    this.lastSweep = nowMs
+    const events = this.api.list<Event>('Event')
+    const expired = events.filter((e) => nowMs - Date.parse(e.lastTimestamp) >= EVENT_TTL_MS)
+    let doomed = expired
+    if (events.length - expired.length > MAX_EVENTS) {
+      const keep = new Set(expired)
+      const oldest = events
+        .filter((e) => !keep.has(e))
+        .sort(
+          (a, b) => compare(a.lastTimestamp, b.lastTimestamp) || compare(a.metadata.name, b.metadata.name),
+        )
+      doomed = [...expired, ...oldest.slice(0, events.length - expired.length - Math.floor(MAX_EVENTS * 0.9))]
+    }
+    if (doomed.length === 0) return
+    for (const e of doomed) store.remove(e)
     this.index = undefined
   }
 
@@ -56,6 +92,7 @@ export class EventRecorder {
         count: existing.count + 1,
         lastTimestamp: now,
       } as Event)
+      this.prune(now)
       return
     }
     const name = `${obj.metadata.name}.${eventSuffix(store.resourceVersion)}`
@@ -87,8 +124,11 @@ export class EventRecorder {
       reportingComponent: component,
     } as Event)
     this.index?.set(key, name)
+    this.prune(now)
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function correlationKey(
   uid: string,

@@ -21,7 +21,7 @@ const APPLY_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵' : 'Ctrl
 export function EditorPanel() {
   const text = useApp((s) => s.editorText)
   const { setEditorText, apply } = useActions()
-  const { diagnostics, preview } = useManifestCheck(text)
+  const { diagnostics, preview, checking } = useManifestCheck(text)
   // Monaco's markers once it runs (they include the schema's); kubectl's diagnostics until then.
   const [markers, setMarkers] = useState<Problem[] | undefined>(undefined)
   const problems = markers ?? diagnostics.map((d): Problem => ({ ...d, source: 'kubectl' }))
@@ -64,7 +64,11 @@ export function EditorPanel() {
         </Suspense>
       </div>
       <div className="ed-details">
-        <ProblemList problems={problems} onPick={(p) => handle.current?.reveal(p.line, p.column)} />
+        <ProblemList
+          problems={problems}
+          checking={checking}
+          onPick={(p) => handle.current?.reveal(p.line, p.column)}
+        />
         <ApplyOutput />
         <PreviewList preview={preview} />
       </div>

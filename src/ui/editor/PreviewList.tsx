@@ -3,6 +3,9 @@
 import type { ManifestPreview, StatefulSetPreview } from '../../manifest/preview'
 
 const SHOWN_SLOTS = 12
+/** A paste of hundreds of objects lists the first ones; the rest are summed up. */
+const SHOWN_OBJECTS = 100
+const SHOWN_SETS = 20
 
 function SetSlots({ set }: { set: StatefulSetPreview }) {
   const more = set.replicas - Math.min(set.slots.length, SHOWN_SLOTS)
@@ -67,8 +70,8 @@ export function PreviewList({ preview }: { preview: ManifestPreview }) {
         <p className="ed-hint">Nothing to apply yet.</p>
       ) : (
         <ul className="ed-objects">
-          {preview.objects.map((o) => (
-            <li key={o.ref} data-fails={o.fails || undefined}>
+          {preview.objects.slice(0, SHOWN_OBJECTS).map((o, i) => (
+            <li key={`${o.ref}#${i}`} data-fails={o.fails || undefined}>
               <code>{o.ref}</code>{' '}
               {o.fails ? <strong>✖ will be refused (see Problems)</strong> : <span>will be {o.action}</span>}
               {o.dnsName && !o.fails && (
@@ -81,9 +84,15 @@ export function PreviewList({ preview }: { preview: ManifestPreview }) {
           ))}
         </ul>
       )}
-      {preview.statefulSets.map((set) => (
-        <SetSlots key={`${set.namespace}/${set.name}`} set={set} />
+      {preview.objects.length > SHOWN_OBJECTS && (
+        <p className="ed-hint">… and {preview.objects.length - SHOWN_OBJECTS} more objects.</p>
+      )}
+      {preview.statefulSets.slice(0, SHOWN_SETS).map((set, i) => (
+        <SetSlots key={`${set.namespace}/${set.name}#${i}`} set={set} />
       ))}
+      {preview.statefulSets.length > SHOWN_SETS && (
+        <p className="ed-hint">… and {preview.statefulSets.length - SHOWN_SETS} more StatefulSets.</p>
+      )}
     </section>
   )
 }

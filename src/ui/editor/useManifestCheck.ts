@@ -1,13 +1,14 @@
-// The editor's checks, kept off the keystroke path: the text is validated and previewed a moment
-// after typing stops, against the live cluster's objects (re-checked when one of them changes,
-// at most twice a second while the cluster is busy).
+// The editor's checks, kept off the keystroke path and off the main thread: the text is validated
+// and previewed in a worker (manifestChecker.ts) a moment after typing stops, against the live
+// cluster's objects (re-checked when one of them changes, at most twice a second while the
+// cluster is busy). Until the first answer the text counts as unchecked: no problems, no preview.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { KubeObject } from '../../sim/model'
 import type { ClusterView } from '../../manifest/cluster'
-import { previewManifests, type ManifestPreview } from '../../manifest/preview'
-import { validateManifests, type Diagnostic } from '../../manifest/validate'
+import type { ManifestCheck } from '../../manifest/check'
 import { useApp } from '../../state/store'
+import { ManifestChecker } from './manifestChecker'
 
 const DEBOUNCE_MS = 250
 const CLUSTER_THROTTLE_MS = 500
@@ -67,19 +68,32 @@ function viewOf(objects: readonly KubeObject[]): ClusterView {
   }
 }
 
-export interface ManifestCheck {
-  diagnostics: readonly Diagnostic[]
-  preview: ManifestPreview
+const UNCHECKED: ManifestCheck = { diagnostics: [], preview: { objects: [], statefulSets: [] } }
+
+export interface EditorCheck extends ManifestCheck {
+  /** The text shown differs from the one the diagnostics are about (an answer is on its way). */
+  checking: boolean
 }
 
-export function useManifestCheck(text: string): ManifestCheck {
+export function useManifestCheck(text: string): EditorCheck {
   const settled = useDebounced(text, DEBOUNCE_MS)
   const objects = useThrottled(useClusterObjects(), CLUSTER_THROTTLE_MS)
-  return useMemo(() => {
-    const cluster = viewOf(objects)
-    return {
-      diagnostics: validateManifests(settled, { cluster }),
-      preview: previewManifests(settled, { cluster }),
+  const cluster = useMemo(() => viewOf(objects), [objects])
+  const [check, setCheck] = useState<{ text: string | undefined; result: ManifestCheck }>({
+    text: undefined,
+    result: UNCHECKED,
+  })
+  const checker = useRef<ManifestChecker | null>(null)
+  useEffect(() => {
+    const c = new ManifestChecker()
+    checker.current = c
+    return () => {
+      c.dispose()
+      checker.current = null
     }
-  }, [settled, objects])
+  }, [])
+  useEffect(() => {
+    checker.current?.request(settled, cluster, (result) => setCheck({ text: settled, result }))
+  }, [settled, cluster])
+  return { ...check.result, checking: check.text !== text }
 }

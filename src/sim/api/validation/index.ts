@@ -22,9 +22,21 @@ import { validatePod, validatePodUpdate } from './pod'
 import { validateService, validateServiceUpdate } from './service'
 import { validateStatefulSet, validateStatefulSetUpdate } from './statefulSet'
 import { validateStorageClass, validateStorageClassUpdate } from './storageClass'
+import { validateOrdinalLimits } from './limits'
 
-/** Every cause Kubernetes would report for creating `obj`, in its order; [] when valid. */
+/** Every cause Kubernetes would report for creating `obj`, in its order, then Ordinal's limits; [] when valid. */
 export function validateCreate(obj: KubeObject): FieldError[] {
+  const causes = validateCreateKind(obj)
+  return causes.length ? causes : validateOrdinalLimits(obj)
+}
+
+/** Every cause Kubernetes would report for replacing `oldObj` with `newObj`, then Ordinal's limits; [] when allowed. */
+export function validateUpdate(oldObj: KubeObject, newObj: KubeObject): FieldError[] {
+  const causes = validateUpdateKind(oldObj, newObj)
+  return causes.length ? causes : validateOrdinalLimits(newObj)
+}
+
+function validateCreateKind(obj: KubeObject): FieldError[] {
   switch (obj.kind) {
     case 'StatefulSet':
       return validateStatefulSet(obj as StatefulSet)
@@ -49,8 +61,7 @@ export function validateCreate(obj: KubeObject): FieldError[] {
   }
 }
 
-/** Every cause Kubernetes would report for replacing `oldObj` with `newObj`; [] when allowed. */
-export function validateUpdate(oldObj: KubeObject, newObj: KubeObject): FieldError[] {
+function validateUpdateKind(oldObj: KubeObject, newObj: KubeObject): FieldError[] {
   switch (newObj.kind) {
     case 'StatefulSet':
       return validateStatefulSetUpdate(newObj as StatefulSet, oldObj as StatefulSet)
