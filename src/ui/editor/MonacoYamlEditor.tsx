@@ -17,6 +17,8 @@ const OPTIONS = {
   fontSize: 13,
   lineNumbersMinChars: 3,
   minimap: { enabled: false },
+  // The final empty line's number is drawn like the others: Monaco's dimmed grey fails contrast (axe).
+  renderFinalNewline: 'on',
   renderLineHighlight: 'line',
   scrollBeyondLastLine: false,
   // Off: its asynchronous render throws "Illegal value for lineNumber" when an example replaces
