@@ -139,6 +139,11 @@ export function applyDefaults<T extends KubeObject>(obj: T): T {
   if (NO_DEFAULTS.has(obj.kind)) return obj
   const o = clone(obj) as KubeObject
   switch (o.kind) {
+    case 'Node': {
+      // Go's zero values: a Node applied without spec or status still has both (empty).
+      const n = o as KubeObject & { spec?: object; status?: object }
+      return { ...n, spec: n.spec ?? {}, status: n.status ?? {} } as KubeObject as T
+    }
     case 'StatefulSet': {
       const sts = o as StatefulSet
       return { ...sts, spec: defaultStatefulSetSpec(sts.spec) } as KubeObject as T

@@ -27,11 +27,11 @@ const CONDITION_TAINT_KEYS = new Set(Object.values(CONDITION_TAINTS).flatMap((m)
 /** The NoSchedule taints the node's conditions and spec.unschedulable call for. */
 export function desiredNoScheduleTaints(node: Node): Taint[] {
   const taints: Taint[] = []
-  for (const c of node.status.conditions ?? []) {
+  for (const c of node.status?.conditions ?? []) {
     const key = CONDITION_TAINTS[c.type]?.[c.status]
     if (key) taints.push({ key, effect: 'NoSchedule' })
   }
-  if (node.spec.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' })
+  if (node.spec?.unschedulable) taints.push({ key: TAINT_NODE_UNSCHEDULABLE, effect: 'NoSchedule' })
   return taints
 }
 
