@@ -1,15 +1,14 @@
-// npm run bench — engine figures: wall time to bring StatefulSets fully Ready (Parallel 1,000 and
-// 10,000 replicas, OrderedReady 1,000), events per second, and how cost grows from 1k to 10k.
-// Prints a table; writes bench/results.json with the machine's facts. Not a test: figures only.
-import * as fs from 'node:fs'
-import * as os from 'node:os'
+// The engine's figures for `npm run bench` (bench/run.ts): wall time to bring StatefulSets fully
+// Ready (Parallel 1,000 and 10,000 replicas, OrderedReady 1,000), events per second, how cost grows
+// from 1k to 10k, and the cost of a scrub (a seek 10 simulated minutes back at 300 pods).
+// Each scenario runs in a fresh Node process (this file, with --one). Not a test: figures only.
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { Simulation } from '../src/sim/simulation'
 import { Timeline } from '../src/sim/timeline'
 import type { KubeObject, StatefulSet } from '../src/sim/model'
 
-interface Figure {
+export interface Figure {
   name: string
   replicas: number
   policy: 'Parallel' | 'OrderedReady'
@@ -129,71 +128,51 @@ if (oneAt >= 0) {
   process.exit(0)
 }
 
-const figures = [
-  isolated(1000, 'Parallel', 5),
-  isolated(10000, 'Parallel', 3),
-  isolated(1000, 'OrderedReady', 5),
-]
-const seek = measureSeek()
-const [p1k, p10k, o1k] = figures as [Figure, Figure, Figure]
-const ratio = p10k.wallMs / p1k.wallMs
-const targets = [
-  { what: '10,000 Parallel Ready', value: p10k.wallMs, budget: 1000, unit: 'ms' },
-  { what: '1,000 OrderedReady Ready', value: o1k.wallMs, budget: 1000, unit: 'ms' },
-  { what: '10k/1k cost ratio', value: ratio, budget: 12, unit: '×' },
-  { what: 'seek back 10 min, 300 pods', value: seek.seekMs, budget: 100, unit: 'ms' },
-]
-
-const pad = (s: string, n: number) => s.padEnd(n)
-console.log(
-  pad('scenario', 22) +
-    pad('nodes', 7) +
-    pad('wall ms', 10) +
-    pad('sim s', 9) +
-    pad('tasks', 9) +
-    pad('writes', 9) +
-    pad('tasks/s', 10) +
-    'writes/s',
-)
-for (const f of figures) {
-  console.log(
-    pad(f.name, 22) +
-      pad(String(f.nodes), 7) +
-      pad(f.wallMs.toFixed(0), 10) +
-      pad(f.simSeconds.toFixed(1), 9) +
-      pad(String(f.tasks), 9) +
-      pad(String(f.writes), 9) +
-      pad(f.tasksPerSecond.toFixed(0), 10) +
-      f.writesPerSecond.toFixed(0),
-  )
-}
-console.log(`\n10k/1k Parallel cost ratio: ${ratio.toFixed(1)}×`)
-console.log(
-  `seek 10 simulated minutes back at 300 pods: ${seek.seekMs.toFixed(1)} ms (${seek.checkpoints} checkpoints kept)`,
-)
-console.log('\nbudget                     value       target   ')
-for (const t of targets) {
-  const ok = t.value <= t.budget
-  console.log(
-    `${pad(t.what, 27)}${pad(t.value.toFixed(t.value < 10 ? 1 : 0) + ' ' + t.unit, 12)}≤ ${pad(t.budget + ' ' + t.unit, 8)} ${ok ? 'pass' : 'FAIL'}`,
-  )
+export interface EngineResults {
+  figures: Figure[]
+  ratio: number
+  seek: { seekMs: number; checkpoints: number }
 }
 
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model,
-  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${os.platform()} ${os.release()}`,
-  loadAverage: os.loadavg(),
+/** Runs every engine scenario (about half a minute on a 2-core machine). */
+export function runEngineBench(): EngineResults {
+  const figures = [
+    isolated(1000, 'Parallel', 5),
+    isolated(10000, 'Parallel', 3),
+    isolated(1000, 'OrderedReady', 5),
+  ]
+  const seek = measureSeek()
+  const [p1k, p10k] = figures as [Figure, Figure, Figure]
+  return { figures, ratio: p10k.wallMs / p1k.wallMs, seek }
 }
-fs.mkdirSync('bench', { recursive: true })
-fs.writeFileSync(
-  'bench/results.json',
-  JSON.stringify(
-    { date: new Date().toISOString(), machine, engine: { figures, ratio, seek, targets } },
-    null,
-    2,
-  ) + '\n',
-)
-console.log('\nwrote bench/results.json')
+
+/** The engine's table: one row per scenario. */
+export function printEngine(r: EngineResults, log: (line: string) => void): void {
+  const pad = (s: string, n: number) => s.padEnd(n)
+  log(
+    pad('scenario', 22) +
+      pad('nodes', 7) +
+      pad('wall ms', 10) +
+      pad('sim s', 9) +
+      pad('tasks', 9) +
+      pad('writes', 9) +
+      pad('tasks/s', 10) +
+      'writes/s',
+  )
+  for (const f of r.figures) {
+    log(
+      pad(f.name, 22) +
+        pad(String(f.nodes), 7) +
+        pad(f.wallMs.toFixed(0), 10) +
+        pad(f.simSeconds.toFixed(1), 9) +
+        pad(String(f.tasks), 9) +
+        pad(String(f.writes), 9) +
+        pad(f.tasksPerSecond.toFixed(0), 10) +
+        f.writesPerSecond.toFixed(0),
+    )
+  }
+  log(`10k/1k Parallel cost ratio: ${r.ratio.toFixed(1)}×`)
+  log(
+    `seek 10 simulated minutes back at 300 pods: ${r.seek.seekMs.toFixed(2)} ms (${r.seek.checkpoints} checkpoints kept)`,
+  )
+}
