@@ -1,46 +1,17 @@
 // What the page bench runs inside the page, as source text: bench/ is type-checked without the DOM
 // library, and tsx's name-keeping helpers would break functions serialised by page.evaluate.
 // Each script reads the app through its test hook, globalThis.__ordinal.store (see e2e/canvas.spec.ts).
+import { readFileSync } from 'node:fs'
 
-/** The StatefulSet the frame and heap scenarios use: the lesson's `web` without claims, Parallel. */
+/** The StatefulSet the frame and heap scenarios use: the "Topology only" example (no claims), Parallel. */
 export function statefulSetYaml(replicas: number): string {
-  return `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: ${replicas}
-  podManagementPolicy: Parallel
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.7
-        ports:
-        - containerPort: 80
-          name: web
-`
+  const example = readFileSync(new URL('../src/examples/topology.yaml', import.meta.url), 'utf8')
+  const yaml = example.replace(
+    /^  replicas: \d+$/m,
+    `  replicas: ${replicas}\n  podManagementPolicy: Parallel`,
+  )
+  if (yaml === example) throw new Error('topology.yaml changed shape: no "replicas:" line to set')
+  return yaml
 }
 
 /** Pod addresses per node: host-local IPAM on a /24 hands out .2–.254 (src/sim/kubelet/ipam.ts). */

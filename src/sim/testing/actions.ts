@@ -145,14 +145,7 @@ export function perform(cluster: TestCluster, action: Action): void {
         updateSpec(cluster, () => ({ replicas: action.replicas }))
         break
       case 'setImage':
-        updateSpec(cluster, (spec) => {
-          const t = spec.template
-          const containers = t.spec.containers.map((c) => ({
-            ...c,
-            image: `registry.k8s.io/nginx-slim:${action.tag}`,
-          }))
-          return { template: { ...t, spec: { ...t.spec, containers } } }
-        })
+        updateSpec(cluster, (spec) => ({ template: withImage(spec.template, action.tag) }))
         break
       case 'setPartition':
         updateSpec(cluster, () => ({
@@ -205,14 +198,7 @@ export function perform(cluster: TestCluster, action: Action): void {
         updateDeployment(cluster, () => ({ replicas: action.replicas }))
         break
       case 'setDeploymentImage':
-        updateDeployment(cluster, (spec) => {
-          const t = spec.template
-          const containers = t.spec.containers.map((c) => ({
-            ...c,
-            image: `registry.k8s.io/nginx-slim:${action.tag}`,
-          }))
-          return { template: { ...t, spec: { ...t.spec, containers } } }
-        })
+        updateDeployment(cluster, (spec) => ({ template: withImage(spec.template, action.tag) }))
         break
       case 'deleteDeploymentPod': {
         const pod = deploymentPods(cluster)[action.index]
@@ -230,6 +216,12 @@ export function perform(cluster: TestCluster, action: Action): void {
     if (!(e instanceof StatusError)) throw e
   }
   cluster.run(0)
+}
+
+/** The template with every container on nginx-slim:`tag` (what `kubectl set image` sends). */
+function withImage<T extends StatefulSet['spec']['template']>(t: T, tag: string): T {
+  const containers = t.spec.containers.map((c) => ({ ...c, image: `registry.k8s.io/nginx-slim:${tag}` }))
+  return { ...t, spec: { ...t.spec, containers } }
 }
 
 /** A user's edit of the set's spec (as `kubectl edit` or `patch` would send it). */
