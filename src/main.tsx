@@ -1,5 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { i18n } from './i18n/i18n'
 import { App } from './ui/App'
 import './ui/app.css'
 
@@ -8,6 +10,8 @@ if (!root) throw new Error('Ordinal: #root element missing from index.html')
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
   </StrictMode>,
 )

@@ -1,7 +1,8 @@
 // One line on what a StatefulSet's controller is doing or waiting for, and why a slot is empty,
 // read from the slots it owns (the rules of pkg/controller/statefulset, summarised for people:
 // OrderedReady creates ordinals in order, each after its predecessor is Running and Ready, and
-// removes the highest first; Parallel does both at once).
+// removes the highest first; Parallel does both at once). Written in the page's language.
+import { t } from '../i18n/i18n'
 import type { StatefulSet } from '../sim/model'
 import type { PodView, SlotRevision, Tone } from './model'
 
@@ -29,59 +30,65 @@ export function setActivity(
   const leaving = slots.filter((s) => s.pod && (!s.wanted || s.pod.terminating))
   const wanted = slots.filter((s) => s.wanted)
   const outdated = wanted.filter((s) => s.pod && s.revision?.state === 'old')
-  const update = updateRevision === undefined ? 'new' : String(updateRevision)
+  const update = updateRevision === undefined ? t('canvas.activity.newRevision') : String(updateRevision)
   // At most one pod per identity: a pod on a lost node keeps its name until someone force-deletes it.
   const stuck = leaving.filter((s) => s.pod!.terminating && s.pod!.node && unreachable.has(s.pod!.node))
   if (stuck.length > 0) {
     const s = stuck[0]!
-    return {
-      text: `${s.name} is stuck Terminating on ${s.pod!.node} (unreachable): not replaced until it is force-deleted or the node returns`,
-      tone: 'bad',
-    }
+    return { text: t('canvas.activity.stuck', { name: s.name, node: s.pod!.node ?? '' }), tone: 'bad' }
   }
   if (leaving.length > 0) {
     const names = leaving
       .map((s) => s.name)
       .reverse()
-      .join(', ')
+      .join(t('common.listSep'))
     const stop = (text: string) => ({ text, tone: 'stop' as const })
     if (leaving.some((s) => !s.wanted))
-      return stop(`scaling down: removing ${names}${parallel ? '' : ' (highest ordinal first)'}`)
+      return stop(
+        t(parallel ? 'canvas.activity.scalingDownParallel' : 'canvas.activity.scalingDown', { names }),
+      )
     // Which revision comes back depends on the strategy and the partition (§8.4).
     if (leaving.every((s) => s.revision?.state === 'old')) {
       if (set.spec.updateStrategy?.type === 'OnDelete')
-        return stop(`${names} deleted: recreated at revision ${update} (OnDelete)`)
+        return stop(t('canvas.activity.onDeleteRecreated', { names, revision: update }))
       if (leaving.every((s) => s.ordinal < heldBelow(set)))
-        return stop(`${names} terminating: recreated at its old revision (below the partition)`)
+        return stop(t('canvas.activity.belowPartition', { names }))
       if (leaving.every((s) => s.ordinal >= heldBelow(set)))
-        return stop(`rolling update: replacing ${names} with revision ${update} (highest ordinal first)`)
+        return stop(t('canvas.activity.rollingReplace', { names, revision: update }))
     }
-    return stop(`${names} terminating; the same name will be recreated`)
+    return stop(t('canvas.activity.terminatingSameName', { names }))
   }
   const missing = wanted.filter((s) => !s.pod)
   const unready = wanted.filter((s) => s.pod && !healthy(s.pod))
   if (missing.length === 0 && unready.length === 0) {
     if (outdated.length > 0) return pendingUpdate(set, outdated, update)
-    return { text: `all ${wanted.length} replicas Running and Ready`, tone: 'ok' }
+    return { text: t('canvas.activity.allReady', { count: wanted.length }), tone: 'ok' }
   }
   // A rollout stuck behind a new pod that never becomes Ready (statefulset-behaviour.md §8.7).
   const blocker = unready.find((s) => s.revision?.state === 'update' && s.pod!.tone === 'bad')
   if (blocker && outdated.length > 0 && !parallel)
     return {
-      text: `rollout blocked: ${blocker.name} (revision ${update}) is ${blocker.pod!.status}; fix the template, then delete ${blocker.name}`,
+      text: t('canvas.activity.blocked', {
+        name: blocker.name,
+        revision: update,
+        status: blocker.pod!.status,
+      }),
       tone: 'bad',
     }
   if (parallel) {
     const names = [...missing, ...unready].map((s) => s.name)
-    return { text: `Parallel: starting ${names.join(', ')} at once`, tone: 'progress' }
+    return {
+      text: t('canvas.activity.parallel', { names: names.join(t('common.listSep')) }),
+      tone: 'progress',
+    }
   }
   const first = wanted.find((s) => !healthy(s.pod))!
-  if (!first.pod) return { text: `creating ${first.name}`, tone: 'progress' }
+  if (!first.pod) return { text: t('canvas.activity.creating', { name: first.name }), tone: 'progress' }
   const next = wanted.find((s) => s.ordinal > first.ordinal && !s.pod)
   return {
     text: next
-      ? `${next.name} waits until ${first.name} is Running and Ready (OrderedReady)`
-      : `waiting for ${first.name} to be Running and Ready`,
+      ? t('canvas.activity.waitsUntil', { next: next.name, first: first.name })
+      : t('canvas.activity.waitingFor', { name: first.name }),
     tone: first.pod.tone === 'bad' ? 'bad' : 'progress',
   }
 }
@@ -99,19 +106,18 @@ function pendingUpdate(
   outdated: readonly SlotFacts[],
   update: string,
 ): { text: string; tone: Tone } {
-  const names = outdated.map((s) => s.name).join(', ')
+  const names = outdated.map((s) => s.name).join(t('common.listSep'))
   const strategy = set.spec.updateStrategy
-  if (strategy?.type === 'OnDelete')
-    return { text: `OnDelete: ${names} change only when you delete them`, tone: 'warn' }
+  if (strategy?.type === 'OnDelete') return { text: t('canvas.activity.onDelete', { names }), tone: 'warn' }
   const partition = strategy?.rollingUpdate?.partition ?? 0
   const below = heldBelow(set)
   if (outdated.every((s) => s.ordinal < below))
     return {
-      text: `partition ${partition}: ${names} ${outdated.length === 1 ? 'keeps its' : 'keep their'} revision (ordinals below ${below} are not updated)`,
+      text: t('canvas.activity.partitionKeeps', { count: outdated.length, partition, names, below }),
       tone: 'ok',
     }
   const next = [...outdated].reverse().find((s) => s.ordinal >= below)!
-  return { text: `rolling update to revision ${update}: ${next.name} is next`, tone: 'progress' }
+  return { text: t('canvas.activity.rollingNext', { revision: update, name: next.name }), tone: 'progress' }
 }
 
 /** Why a slot has no tenant, or why its tenant has no DNS record; '' when there is nothing odd. */
@@ -124,15 +130,15 @@ export function slotNote(
 ): string {
   const pod = slot.pod
   if (!pod) {
-    if (!slot.wanted) return 'scaled down · claims kept'
+    if (!slot.wanted) return t('canvas.slot.scaledDown')
     if (set.spec.podManagementPolicy !== 'Parallel') {
       const blocker = slots.find((s) => s.wanted && s.ordinal < slot.ordinal && !healthy(s.pod))
-      if (blocker) return `waits for ${blocker.name} (OrderedReady)`
+      if (blocker) return t('canvas.slot.waitsFor', { name: blocker.name })
     }
-    return 'vacant · next to be created'
+    return t('canvas.slot.vacantNext')
   }
   if (hasRecord) return ''
-  if (serviceProblem) return 'no headless Service'
-  if (pod.terminating) return 'terminating'
-  return 'not Ready yet'
+  if (serviceProblem) return t('canvas.slot.noHeadless')
+  if (pod.terminating) return t('canvas.slot.terminating')
+  return t('canvas.slot.notReadyYet')
 }

@@ -1,6 +1,7 @@
 // One Deployment's view, for comparing with a StatefulSet running the same template: no slots and
 // no ordinals — its ReplicaSets (one per template revision) each own pods with random suffixes,
 // and a claim named in the template is one claim that every pod mounts.
+import { t } from '../i18n/i18n'
 import type { Deployment, PersistentVolumeClaim, ReplicaSet } from '../sim/model'
 import { tableHandler } from '../kubectl/printers'
 import type { ClaimView, DeploymentView, PodView, ReplicaSetView, Tone, VolumeView } from './model'
@@ -80,30 +81,38 @@ function deploymentActivity(d: Deployment, sets: readonly ReplicaSetView[]): { t
   const pods = sets.flatMap((s) => s.pods)
   if (old.length > 0 && current) {
     const left = old.reduce((n, s) => n + s.pods.length, 0)
-    const how = d.spec.strategy?.type === 'Recreate' ? 'Recreate: old pods go first, then' : 'rolling update:'
+    const how = t(
+      d.spec.strategy?.type === 'Recreate' ? 'canvas.deployment.recreate' : 'canvas.deployment.rolling',
+    )
     return {
-      text: `${d.spec.paused ? 'rollout paused — ' : ''}${how} new ReplicaSet ${current.name} has ${current.pods.length} of ${replicas} pods; ${left} old pod${left === 1 ? '' : 's'} left`,
+      text: t('canvas.deployment.progress', {
+        count: left,
+        paused: d.spec.paused ? t('canvas.deployment.paused') : '',
+        how,
+        name: current.name,
+        have: current.pods.length,
+        replicas,
+      }),
       tone: d.spec.paused ? 'warn' : 'progress',
     }
   }
   const terminating = pods.filter((p) => p.terminating)
   if (terminating.length > 0) {
-    const names = terminating.map((p) => p.name).join(', ')
+    const names = terminating.map((p) => p.name).join(t('common.listSep'))
     // Scaling down removes pods for good; otherwise each one gone is replaced under a new name.
     const staying = pods.length - terminating.length
     return {
-      text:
-        staying >= replicas
-          ? `scaling down: removing ${names} (any pods, no order)`
-          : `${names} terminating; a replacement gets a new random name`,
+      text: t(staying >= replicas ? 'canvas.deployment.scalingDown' : 'canvas.deployment.replaced', {
+        names,
+      }),
       tone: 'stop',
     }
   }
   const ready = pods.filter((p) => p.tone === 'ok').length
   if (ready >= replicas && pods.length === replicas)
-    return { text: `all ${replicas} replicas Running and Ready, in no particular order`, tone: 'ok' }
+    return { text: t('canvas.deployment.allReady', { count: replicas }), tone: 'ok' }
   return {
-    text: `${ready} of ${replicas} Ready; pods start all at once, in no order`,
+    text: t('canvas.deployment.starting', { ready, replicas }),
     tone: pods.some((p) => p.tone === 'bad') ? 'bad' : 'progress',
   }
 }

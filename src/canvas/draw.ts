@@ -20,6 +20,7 @@ import { drawCaptions, drawFrames, drawPartitions } from './drawSets'
 import { drawClaims, drawVolumes } from './drawStorage'
 import { layout } from './layout'
 import { adoptFontsOf } from './measure'
+import { forgetDrawn } from './surface'
 import type { CanvasModel } from './model'
 import { currentMotion, type Sel } from './motion'
 import { DETAIL } from './sizes'
@@ -44,6 +45,8 @@ export interface CanvasHandle {
   /** Fits the picture to the view and follows the content again. */
   fit(): void
   zoomBy(factor: number): void
+  /** Forgets what was drawn: the next update redraws every text (the page's language changed). */
+  relabel(): void
   destroy(): void
 }
 
@@ -161,6 +164,10 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
     },
     fit: () => zoomer.fit(),
     zoomBy: (factor) => zoomer.zoomBy(factor),
+    relabel() {
+      forgetDrawn()
+      drawn = undefined
+    },
     destroy() {
       zoomer.destroy()
       root.remove()

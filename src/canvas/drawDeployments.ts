@@ -1,5 +1,6 @@
 // Deployment bars and ReplicaSet row labels — the comparison with a StatefulSet's slots: no
 // ordinals, no seats; each ReplicaSet is one template revision whose pods have random names.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { Box, Scene } from './geometry'
 import { renderBarChrome } from './drawBars'
@@ -71,9 +72,11 @@ export function drawDeployments(
       .attr('data-kind', 'ReplicaSet')
       .attr('data-name', r.rs.name)
       .classed('oc-rs-old', !r.rs.current)
-    const rev = r.rs.revision === undefined ? '' : ` · revision ${r.rs.revision}`
-    const what = r.rs.current ? 'current template' : 'old template, scaling down'
-    const text = `REPLICASET ${r.rs.name}${rev} · ${r.rs.ready}/${r.rs.desired} ready · ${what}`
+    const revision =
+      r.rs.revision === undefined ? '' : t('canvas.deployment.revision', { revision: r.rs.revision })
+    const what = t(r.rs.current ? 'canvas.deployment.current' : 'canvas.deployment.old')
+    const { name, ready, desired } = r.rs
+    const text = t('canvas.deployment.replicaSet', { name, revision, ready, desired, what })
     label(g, 'oc-rs-text', 0, 16, text, 13, 'bold', r.box.w)
     attrs(part<SVGLineElement>(g, 'line', 'oc-rs-rule'), {
       x1: Math.min(r.box.w, textWidth(text, 13, 'bold') + 12),
@@ -91,13 +94,22 @@ function renderBar(g: Sel<SVGGElement, Bar>, { d, box }: Bar): void {
     namespace: d.namespace,
     status: d.ready,
     interactive: true,
-    label: `Deployment ${d.name}, ready ${d.ready}, ${d.replicas} replicas; ${d.activity}`,
+    label: t('canvas.deployment.label', {
+      name: d.name,
+      ready: d.ready,
+      replicas: d.replicas,
+      activity: d.activity,
+    }),
   })
   renderBarChrome(g.select<SVGGElement>(':scope > .oc-body'), box, {
     eyebrow: 'DEPLOYMENT',
     name: d.name,
     ready: d.ready,
-    facts: ` · replicas ${d.replicas} · ${d.strategy} · revision ${d.revision ?? '—'} · pods get random names`,
+    facts: t('canvas.deployment.facts', {
+      replicas: d.replicas,
+      strategy: d.strategy,
+      revision: d.revision ?? '—',
+    }),
     warning: '',
     activity: d.activity,
     tone: d.activityTone,

@@ -1,6 +1,7 @@
 // DNS signposts above the slots: a record (`web-0.nginx.default.svc.cluster.local → IP`, keyed by
 // its name) while the tenant is Ready, else a dashed NXDOMAIN placeholder keyed by the slot. A
 // record that comes back pointing somewhere new flashes and says what it pointed to before.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { Placed } from './drawables'
 import type { DnsRecordView } from './model'
@@ -46,7 +47,7 @@ export function drawSignposts(
       kind: 'DNSRecord',
       name: r.name,
       status: `${r.type} ${answer}`,
-      label: `DNS record ${r.name}, ${r.type}, points to ${answer}`,
+      label: t('canvas.dns.label', { name: r.name, type: r.type, answer }),
     })
     const body = g.select<SVGGElement>(':scope > .oc-body')
     const { w, h } = d.box
@@ -70,7 +71,15 @@ export function drawSignposts(
       line.append('tspan').attr('class', 'oc-type').text(`${r.type}  `)
       line.append('tspan').text(fitEnd(answer, w - 70, 16, 'monobold'))
       // "was …" shows only while the flash lasts (never under reduced motion): history decorates.
-      const was = label(body, 'oc-was', w - 14, 39, repointed ? `was ${before}` : '', 11, 'mono')
+      const was = label(
+        body,
+        'oc-was',
+        w - 14,
+        39,
+        repointed ? t('canvas.dns.was', { before }) : '',
+        11,
+        'mono',
+      )
       was.attr('text-anchor', 'end').attr('opacity', 0)
       if (repointed) flash(was, m)
     }
@@ -96,7 +105,7 @@ export function drawAbsent(layer: Sel, items: readonly Placed<Absent>[], m: Moti
     if (!changed(this, [d.item, d.box.w, d.tier])) return
     const g = select<SVGGElement, Placed<Absent>>(this)
     const { name, note } = d.item
-    g.attr('aria-label', `${name} has no record (NXDOMAIN): ${note}`)
+    g.attr('aria-label', t('canvas.dns.absent', { name, note }))
     const body = g.select<SVGGElement>(':scope > .oc-body')
     const { w, h } = d.box
     body

@@ -1,5 +1,6 @@
 // The bottom of the picture: StorageClasses (who provisions claims, and when) and the nodes with
 // the pods each one runs; plus the hint shown while nothing of the learner's is applied.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { Box, Scene } from './geometry'
 import { drawIcon } from './icons'
@@ -47,25 +48,28 @@ export function drawInfra(
     if (!changed(this, [d.item, d.box.w])) return
     const sc = d.item
     const g = select<SVGGElement, Item<StorageClassView>>(this)
-    const facts = `provisioner ${sc.provisioner} · ${sc.bindingMode} · reclaim ${sc.reclaimPolicy}`
+    const facts = t('canvas.infra.classFacts', {
+      provisioner: sc.provisioner,
+      binding: sc.bindingMode,
+      policy: sc.reclaimPolicy,
+    })
+    const isDefault = sc.isDefault ? t('canvas.infra.isDefault') : ''
     setSurface(g, {
       kind: 'StorageClass',
       name: sc.name,
       status: sc.bindingMode,
       interactive: true,
-      label: `StorageClass ${sc.name}${sc.isDefault ? ' (default)' : ''}, ${facts}`,
+      label: t('canvas.infra.classLabel', { name: sc.name, isDefault, facts }),
     })
     const body = g.select<SVGGElement>(':scope > .oc-body')
     body.select('.oc-card').attr('width', d.box.w).attr('height', d.box.h).attr('rx', 10)
-    const t = part<SVGTextElement>(body, 'text', 'oc-class-text')
+    const text = part<SVGTextElement>(body, 'text', 'oc-class-text')
       .attr('x', 20)
       .attr('y', d.box.h / 2 + 5)
       .text('')
-    t.append('tspan').attr('class', 'oc-eyebrow').text('STORAGECLASS  ')
-    t.append('tspan')
-      .attr('class', 'oc-strong')
-      .text(`${sc.name}${sc.isDefault ? ' (default)' : ''}`)
-    t.append('tspan').text(`   ${facts}`)
+    text.append('tspan').attr('class', 'oc-eyebrow').text('STORAGECLASS  ')
+    text.append('tspan').attr('class', 'oc-strong').text(`${sc.name}${isDefault}`)
+    text.append('tspan').text(`   ${facts}`)
   })
 
   join(layer, 'oc-node', placed(nodes, scene.nodes), m).each(function (d) {
@@ -75,14 +79,20 @@ export function drawInfra(
     if (changed(this, [n.name, n.status, n.stopped, n.cordoned, n.zone, n.pods.length, d.box.w, d.box.h])) {
       const tone = nodeTone(n)
       const stopped = n.stopped
-        ? `, kubelet stopped (paused)${n.status.startsWith('Ready') ? ': the control plane has not noticed yet' : ''}`
+        ? t('canvas.infra.stopped') + (n.status.startsWith('Ready') ? t('canvas.infra.unnoticed') : '')
         : ''
+      const facts = { name: n.name, status: n.status, stopped, count: n.pods.length }
       setSurface(g, {
         kind: 'Node',
         name: n.name,
         status: n.status,
         interactive: true,
-        label: `Node ${n.name}, ${n.status}${stopped}, ${n.pods.length} pods${n.pods.length ? `: ${n.pods.map((p) => p.name).join(', ')}` : ''}`,
+        label: n.pods.length
+          ? t('canvas.infra.nodeLabelPods', {
+              ...facts,
+              pods: n.pods.map((p) => p.name).join(t('common.listSep')),
+            })
+          : t('canvas.infra.nodeLabel', facts),
       })
       g.attr('data-stopped', n.stopped ? 'true' : null).classed('oc-node-stopped', n.stopped)
       setTone(g, tone)
@@ -93,11 +103,11 @@ export function drawInfra(
         .attr('x', d.box.w - 16)
         .attr('y', 31)
         .attr('text-anchor', 'end')
-        .text(`${n.status} · ${n.zone} · ${n.pods.length} pod${n.pods.length === 1 ? '' : 's'}`)
+        .text(t('canvas.infra.nodeMeta', { status: n.status, zone: n.zone, count: n.pods.length }))
       part<SVGTextElement>(body, 'text', 'oc-empty')
         .attr('x', 16)
         .attr('y', 70)
-        .text(n.pods.length ? '' : 'no pods scheduled here')
+        .text(n.pods.length ? '' : t('canvas.infra.noPods'))
       part<SVGTextElement>(body, 'text', 'oc-node-note')
         .attr('x', 16)
         .attr('y', d.box.h - 12)
@@ -157,23 +167,18 @@ export function drawHint(layer: Sel, hint: Box | undefined): void {
     .join((e) => {
       const g = e.append('g').attr('class', 'oc-hint')
       g.append('rect')
-      g.append('text').attr('class', 'oc-hint-title').attr('x', 32).attr('y', 50).text('Nothing applied yet')
-      g.append('text')
-        .attr('class', 'oc-hint-text')
-        .attr('x', 32)
-        .attr('y', 82)
-        .text('Put a Service and a StatefulSet in the editor and press Apply (Ctrl/Cmd+Enter).')
-      g.append('text')
-        .attr('class', 'oc-hint-text')
-        .attr('x', 32)
-        .attr('y', 106)
-        .text('Its slots appear here: each with a pod, a DNS name and a claim that outlives the pod.')
+      g.append('text').attr('class', 'oc-hint-title').attr('x', 32).attr('y', 50)
+      g.append('text').attr('class', 'oc-hint-text oc-hint-apply').attr('x', 32).attr('y', 82)
+      g.append('text').attr('class', 'oc-hint-text oc-hint-slots').attr('x', 32).attr('y', 106)
       return g
     })
   groups.each(function (b) {
     if (!changed(this, b)) return
     const g = select(this).attr('transform', `translate(${b.x},${b.y})`)
     attrs(g.select('rect'), { width: b.w, height: b.h, rx: 16 })
+    g.select('.oc-hint-title').text(t('canvas.hint.title'))
+    g.select('.oc-hint-apply').text(t('canvas.hint.apply'))
+    g.select('.oc-hint-slots').text(t('canvas.hint.slots'))
   })
 }
 
@@ -185,9 +190,9 @@ function nodeTone(n: NodeView): Tone {
 
 function nodeNote(n: NodeView): string {
   const grace = NODE_MONITOR_GRACE_PERIOD_MS / 1000
-  if (n.stopped && n.status.startsWith('Ready')) return `kubelet stopped · not noticed yet (${grace} s grace)`
+  if (n.stopped && n.status.startsWith('Ready')) return t('canvas.infra.notNoticed', { grace })
   // StatefulSet pods stay until force-deleted; a Deployment's are replaced once evicted (after 300 s).
-  if (n.stopped) return 'kubelet stopped · its pods are evicted after 5 min'
+  if (n.stopped) return t('canvas.infra.evicted')
   if (!n.status.startsWith('Ready')) return ''
-  return n.cordoned ? 'cordoned · no new pods' : ''
+  return n.cordoned ? t('canvas.infra.cordoned') : ''
 }

@@ -1,6 +1,7 @@
 // Pod cards, keyed by uid: a new tenant of a slot is a new element that rises in, the old one
 // shrinks and fades out. Status is icon shape + the words kubectl prints + colour; a changed IP
 // (the slot's previous tenant had another) is highlighted for a moment.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { Placed } from './drawables'
 import { drawIcon } from './icons'
@@ -46,7 +47,15 @@ export function drawPods(layer: Sel, items: readonly Placed<PodView>[], m: Motio
       uid: p.uid,
       status: p.summary,
       interactive: true,
-      label: `Pod ${p.name}, ${p.summary}${p.ip ? `, IP ${p.ip}` : ''}${p.node ? `, node ${p.node}` : ''}, uid ${p.uidShort}${p.incarnation > 1 ? `, tenant ${p.incarnation} of this slot` : ''}${revisionWords(d)}`,
+      label: t('canvas.pod.label', {
+        name: p.name,
+        summary: p.summary,
+        ip: p.ip ? t('canvas.pod.ip', { ip: p.ip }) : '',
+        node: p.node ? t('canvas.pod.node', { node: p.node }) : '',
+        uid: p.uidShort,
+        tenant: p.incarnation > 1 ? t('canvas.pod.tenantOf', { n: p.incarnation }) : '',
+        revision: revisionWords(d),
+      }),
     })
     g.attr('data-revision', d.revision?.number ?? null).attr('data-revision-state', d.revision?.state ?? null)
     setTone(g, p.tone)
@@ -65,7 +74,9 @@ function renderRevision(body: Sel, d: Placed<PodView>): number {
     chip.attr('display', 'none')
     return 0
   }
-  const text = detail ? `rev ${r.number ?? '?'} · ${r.tag}` : `r${r.number ?? '?'}`
+  const text = detail
+    ? t('canvas.pod.chip', { revision: r.number ?? '?', tag: r.tag })
+    : `r${r.number ?? '?'}`
   const px = detail ? 11.5 : 10.5
   const w = Math.min(textWidth(text, px, 'bold') + 12, d.box.w / 2)
   const h = detail ? 19 : 16
@@ -81,8 +92,12 @@ function renderRevision(body: Sel, d: Placed<PodView>): number {
 function revisionWords(d: Placed<PodView>): string {
   const r = d.revision
   if (!r) return ''
-  const n = r.number === undefined ? 'an earlier revision' : `revision ${r.number}`
-  return `, ${n} (image tag ${r.tag})${r.state === 'old' ? ', not yet updated' : ''}`
+  const revision =
+    r.number === undefined
+      ? t('canvas.pod.earlierRevision')
+      : t('canvas.pod.revision', { revision: r.number })
+  const old = r.state === 'old' ? t('canvas.pod.notUpdated') : ''
+  return t('canvas.pod.revisionWords', { revision, tag: r.tag, old })
 }
 
 function renderAge(body: Sel, { item: p, box }: Placed<PodView>): void {
@@ -91,7 +106,7 @@ function renderAge(body: Sel, { item: p, box }: Placed<PodView>): void {
     'oc-line2',
     16,
     112,
-    `${p.node ?? 'not scheduled'} · uid ${p.uidShort} · ${p.age}`,
+    `${p.node ?? t('canvas.pod.notScheduled')} · uid ${p.uidShort} · ${p.age}`,
     13,
     'sans',
     box.w - 28,
@@ -111,7 +126,7 @@ function renderCard(body: Sel, d: Placed<PodView>): void {
   if (!detail) {
     label(body, 'oc-name', 29, 22, p.name, 14, 'bold', w - 40 - chipW)
     label(body, 'oc-status', 10, 44, p.summary, 12.5, 'bold', w - 16)
-    label(body, 'oc-mono', 10, 64, p.ip ?? 'no IP yet', 12, 'monobold', w - 16)
+    label(body, 'oc-mono', 10, 64, p.ip ?? t('canvas.pod.noIpYet'), 12, 'monobold', w - 16)
     attrs(body.select('.oc-flash'), { x: 6, y: 51, width: w - 12, height: 18, rx: 4 })
     return
   }
@@ -127,14 +142,14 @@ function renderCard(body: Sel, d: Placed<PodView>): void {
   ip.append('tspan')
     .attr('class', 'oc-ip')
     .text(p.ip ?? '—')
-  if (!p.ip) ip.append('tspan').attr('class', 'oc-muted').text('  not assigned yet')
+  if (!p.ip) ip.append('tspan').attr('class', 'oc-muted').text(t('canvas.pod.notAssigned'))
   attrs(body.select('.oc-flash'), { x: 10, y: 73, width: w - 20, height: 24, rx: 5 })
   renderAge(body, d)
   const tenant = d.loose
-    ? 'no slot: a replacement gets a new name'
+    ? t('canvas.pod.noSlot')
     : p.incarnation > 1
-      ? `tenant #${p.incarnation} · same name, new uid`
-      : 'first tenant of this slot'
+      ? t('canvas.pod.tenant', { n: p.incarnation })
+      : t('canvas.pod.firstTenant')
   label(body, 'oc-line3', 16, 133, tenant, 12.5, p.incarnation > 1 ? 'bold' : 'sans', w - 28).classed(
     'oc-new',
     p.incarnation > 1,

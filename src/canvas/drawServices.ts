@@ -1,6 +1,7 @@
 // Services at the top: a card with type, selector and ports, and beside it the DNS zone with the
 // service-level records you could type into nslookup (the name → every Ready address, and the
 // SRV records naming each pod), or NXDOMAIN while no endpoint is Ready.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import { answerParts } from './dns'
 import type { Scene } from './geometry'
@@ -52,7 +53,12 @@ function renderCard(card: Sel, { svc, geo }: Item): void {
     namespace: svc.namespace,
     status: svc.status,
     interactive: true,
-    label: `Service ${svc.name}, ${svc.headless ? 'headless' : svc.type}, cluster IP ${svc.clusterIP}, selector ${svc.selector}`,
+    label: t('canvas.service.label', {
+      name: svc.name,
+      type: svc.headless ? t('canvas.service.headless') : svc.type,
+      ip: svc.clusterIP,
+      selector: svc.selector,
+    }),
   })
   const body = card.select<SVGGElement>(':scope > .oc-body')
   attrs(body.select('.oc-card'), { width: w, height: h, rx: 14 })
@@ -61,7 +67,7 @@ function renderCard(card: Sel, { svc, geo }: Item): void {
     'oc-eyebrow',
     20,
     27,
-    `SERVICE · ${svc.headless ? 'HEADLESS' : svc.type.toUpperCase()}`,
+    `SERVICE · ${svc.headless ? t('canvas.service.headlessEyebrow') : svc.type.toUpperCase()}`,
     12,
     'bold',
   )
@@ -74,7 +80,9 @@ function renderZone(zone: Sel, { svc, geo }: Item, m: Motion): void {
   const { w, h } = geo.zone
   if (changed(zone.node()!, [svc.fqdn, w, h])) {
     attrs(zone.select('.oc-zone-bg'), { width: w, height: h, rx: 14 })
-    attrs(part<SVGTextElement>(zone, 'text', 'oc-eyebrow'), { x: 20, y: 28 }).text(`DNS ZONE · ${svc.fqdn}`)
+    attrs(part<SVGTextElement>(zone, 'text', 'oc-eyebrow'), { x: 20, y: 28 }).text(
+      t('canvas.dns.zone', { fqdn: svc.fqdn }),
+    )
   }
   // The name column fits the longest name (up to 55% of the zone); answers get the rest.
   const names = svc.records.length > 0 ? svc.records.map((r) => r.name) : [svc.fqdn]
@@ -101,26 +109,29 @@ function renderZone(zone: Sel, { svc, geo }: Item, m: Motion): void {
     const g = select<SVGGElement, Row>(this)
     const body = g.select<SVGGElement>(':scope > .oc-body')
     body.selectAll('*').remove()
-    const t = body.append('text').attr('class', 'oc-zone-text')
+    const text = body.append('text').attr('class', 'oc-zone-text')
     const rec = r.record
-    t.append('tspan').text(fitMiddle(rec?.name ?? r.fqdn, r.nameW, 13))
+    text.append('tspan').text(fitMiddle(rec?.name ?? r.fqdn, r.nameW, 13))
     if (!rec) {
-      g.attr('role', 'img').attr('aria-label', `${r.fqdn} answers NXDOMAIN: no Ready endpoints`)
-      t.append('tspan')
+      g.attr('role', 'img').attr('aria-label', t('canvas.dns.noEndpoints', { fqdn: r.fqdn }))
+      text
+        .append('tspan')
         .attr('x', r.nameW + 14)
         .attr('class', 'oc-nx')
-        .text('NXDOMAIN · no Ready endpoints yet')
+        .text(t('canvas.dns.noEndpointsYet'))
       return
     }
     const answer = rec.answers.join(', ')
-    const spoken = `DNS record ${rec.name}, ${rec.type}, ${answer}`
+    const spoken = t('canvas.dns.record', { name: rec.name, type: rec.type, answer })
     setSurface(g, { kind: 'DNSRecord', name: rec.name, status: `${rec.type} ${answer}`, label: spoken })
-    t.append('tspan')
+    text
+      .append('tspan')
       .attr('x', r.nameW + 14)
       .attr('class', 'oc-type')
       .text(rec.type)
     const room = r.w - 40 - r.nameW - 58
-    t.append('tspan')
+    text
+      .append('tspan')
       .attr('x', r.nameW + 58)
       .attr('class', 'oc-zone-answer')
       .text(shownAnswers(rec, r.fqdn, room))
@@ -132,6 +143,6 @@ function shownAnswers(rec: DnsRecordView, fqdn: string, room: number): string {
   const { head, items } = answerParts(rec, fqdn)
   let text = head + items.join(', ')
   for (let n = items.length - 1; n > 0 && textWidth(text, 13, 'mono') > room; n--)
-    text = `${head}${items.slice(0, n).join(', ')} (+${items.length - n} more)`
+    text = `${head}${items.slice(0, n).join(', ')}${t('canvas.dns.more', { count: items.length - n })}`
   return fitEnd(text, room, 13, 'mono')
 }

@@ -1,5 +1,6 @@
 // The slots: dashed seats with an ordinal nameplate that stay while tenants come and go (an
 // empty seat is hatched and says why it is empty), and the captions and section headings.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { PartitionMark, Placed } from './drawables'
 import type { Caption } from './geometry'
@@ -29,15 +30,18 @@ export function drawFrames(layer: Sel, items: readonly Placed<Frame>[], m: Motio
     const s = d.item
     if (!changed(this, [s.name, s.ordinal, s.wanted, !!s.pod, s.note, s.held, d.box.w, d.box.h, d.tier]))
       return
-    const vacancy = s.pod ? '' : `, vacant: ${s.note}`
-    const held = s.held ? ', below the partition' : ''
+    const vacancy = s.pod ? '' : t('canvas.slot.vacancy', { note: s.note })
+    const held = s.held ? t('canvas.slot.held') : ''
     const g = select<SVGGElement, Placed<Frame>>(this)
       .attr('data-slot', s.name)
       .attr('data-held', s.held ? 'true' : null)
       .classed('oc-vacant', !s.pod)
       .classed('oc-unwanted', !s.wanted)
       .classed('oc-held', s.held)
-      .attr('aria-label', `Slot ${s.ordinal} of ${s.setName}: identity ${s.name}${vacancy}${held}`)
+      .attr(
+        'aria-label',
+        t('canvas.slot.label', { ordinal: s.ordinal, set: s.setName, name: s.name, vacancy, held }),
+      )
     renderFrame(g.select<SVGGElement>(':scope > .oc-body'), d)
   })
 }
@@ -67,7 +71,9 @@ function renderFrame(body: Sel, d: Placed<Frame>): void {
   label(badge, 'oc-badge-text', bw / 2, detail ? 14 : 11.5, ordinal, px, 'monobold')
   const y = detail ? 23 : 16
   label(body, 'oc-identity', (detail ? 14 : 7) + bw + 8, y, s.name, detail ? 15 : 12, 'monobold', w * 0.55)
-  const word = detail ? (s.wanted ? (s.held ? 'SLOT · HELD' : 'SLOT') : 'SLOT · SCALED DOWN') : ''
+  const word = detail
+    ? t(s.wanted ? (s.held ? 'canvas.slot.wordHeld' : 'canvas.slot.word') : 'canvas.slot.wordScaledDown')
+    : ''
   label(body, 'oc-seat-word', w - (detail ? 14 : 8), y, word, 11, 'bold')
   const note = s.pod ? '' : s.note
   label(
@@ -105,10 +111,10 @@ export function drawPartitions(layer: Sel, marks: readonly PartitionMark[], m: M
       .attr('data-partition', d.partition)
       .attr(
         'aria-label',
-        `Partition ${d.partition} of ${d.setName}: ordinals below ${d.firstUpdated} keep their revision; the rest update`,
+        t('canvas.slot.partitionLabel', { partition: d.partition, set: d.setName, first: d.firstUpdated }),
       )
     attrs(g.select('.oc-partition-line'), { x1: d.x, x2: d.x, y1: d.y1, y2: d.y2 })
-    const text = `partition ${d.partition}  ▸ updates`
+    const text = t('canvas.slot.partitionChip', { partition: d.partition })
     const w = textWidth(text, 12, 'bold') + 16
     attrs(g.select('.oc-partition-chip'), { x: d.x - 8, y: d.labelY, width: w, height: 17, rx: 8.5 })
     attrs(g.select('.oc-partition-text'), { x: d.x, y: d.labelY + 12.5 }).text(text)

@@ -1,6 +1,7 @@
 // Claims and the volumes bound to them. A claim whose slot has no tenant is drawn orphaned
 // (dashed, "waiting for web-2") but keeps its phase: it is still Bound to the same volume, which
 // is what lets the next tenant find its data.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import type { Placed } from './drawables'
 import { drawIcon } from './icons'
@@ -37,15 +38,20 @@ export function drawClaims(layer: Sel, items: readonly Placed<ClaimView>[], m: M
     const c = d.item
     if (!changed(this, [c, d.box.w, d.box.h, d.tier])) return
     const g = select<SVGGElement, Placed<ClaimView>>(this)
-    const waiting = c.orphaned && c.forPod ? `waiting for ${c.forPod}` : ''
-    const volume = c.volumeName ? `, volume ${c.volumeName}` : ''
+    const waiting = c.orphaned && c.forPod ? t('canvas.storage.waitingFor', { pod: c.forPod }) : ''
+    const volume = c.volumeName ? t('canvas.storage.volume', { name: c.volumeName }) : ''
     setSurface(g, {
       kind: 'PersistentVolumeClaim',
       name: c.name,
       namespace: c.namespace,
       status: c.phase,
       interactive: true,
-      label: `PersistentVolumeClaim ${c.name}, ${c.phase}${volume}${waiting ? `, orphaned: ${waiting}` : ''}`,
+      label: t('canvas.storage.claimLabel', {
+        name: c.name,
+        phase: c.phase,
+        volume,
+        orphaned: waiting ? t('canvas.storage.orphaned', { waiting }) : '',
+      }),
     })
     g.attr('data-orphaned', String(c.orphaned)).classed('oc-orphaned', c.orphaned)
     setTone(g, c.tone)
@@ -65,7 +71,7 @@ export function drawClaims(layer: Sel, items: readonly Placed<ClaimView>[], m: M
         'oc-line2',
         8,
         33,
-        waiting ? `${c.phase} · waiting` : `${c.phase} · ${size}`,
+        waiting ? t('canvas.storage.waiting', { phase: c.phase }) : `${c.phase} · ${size}`,
         11,
         'sans',
         w - 14,
@@ -88,13 +94,21 @@ export function drawVolumes(layer: Sel, items: readonly Placed<VolumeView>[], m:
     const v = d.item
     if (!changed(this, [v, d.box.w, d.box.h, d.tier])) return
     const g = select<SVGGElement, Placed<VolumeView>>(this)
-    const where = `${v.claim ? `, claim ${v.claim}` : ''}${v.node ? `, on ${v.node}` : ''}`
+    const where =
+      (v.claim ? t('canvas.storage.claim', { claim: v.claim }) : '') +
+      (v.node ? t('canvas.storage.on', { node: v.node }) : '')
     setSurface(g, {
       kind: 'PersistentVolume',
       name: v.name,
       status: v.phase,
       interactive: true,
-      label: `PersistentVolume ${v.name}, ${v.phase}, ${v.capacity}, reclaim ${v.reclaimPolicy}${where}`,
+      label: t('canvas.storage.volumeLabel', {
+        name: v.name,
+        phase: v.phase,
+        capacity: v.capacity,
+        policy: v.reclaimPolicy,
+        where,
+      }),
     })
     setTone(g, v.tone)
     const body = g.select<SVGGElement>(':scope > .oc-body')

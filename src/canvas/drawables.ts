@@ -1,6 +1,7 @@
 // drawables(model, scene): the flat, keyed lists the D3 layers join — each view item with its box
 // and tier — and the lines between them: a DNS record to its slot's tenant, a pod to the claims
 // it mounts, a claim to its volume. Pure, so the pairing is tested without a DOM.
+import { t } from '../i18n/i18n'
 import type { Box, Scene, SetGeometry } from './geometry'
 import type { ClaimView, DnsRecordView, PodView, SlotRevision, SlotView, VolumeView } from './model'
 import type { CanvasModel, SetView } from './model'
@@ -90,7 +91,7 @@ export function drawables(model: CanvasModel, scene: Scene): Drawables {
         d.records.push({ key: slot.record.key, item: slot.record, box: g.dns, tier })
         if (pod) d.links.push(line(`dns:${slot.record.key}:${pod.uid}`, 'dns', g.dns, g.pod))
       } else if (slot.recordName) {
-        const note = slot.pod ? slot.note : 'no tenant'
+        const note = slot.pod ? slot.note : t('canvas.slot.noTenant')
         d.absent.push({ key: slot.key, item: { name: slot.recordName, note }, box: g.dns, tier })
       }
       slot.claims.forEach((claim, i) => {

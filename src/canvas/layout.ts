@@ -1,6 +1,7 @@
 // layout(model): world coordinates for everything the canvas draws, top to bottom: Services with
 // their DNS zone; each StatefulSet (layoutSet.ts); pods of no set; standalone claims and volumes;
 // StorageClasses; nodes. Pure: the same model always gives the same boxes.
+import { t as translate } from '../i18n/i18n'
 import type { Box, Caption, DeploymentGeometry, Scene, SetGeometry } from './geometry'
 import { layoutSet } from './layoutSet'
 import { answerParts } from './dns'
@@ -73,7 +74,7 @@ export function layout(model: CanvasModel): Scene {
   const cardW = DETAIL.colW - 2 * DETAIL.podInset
   let loosePods = new Map<string, Box>()
   if (model.loosePods.length > 0) {
-    section('pods', 'PODS OF NO STATEFULSET')
+    section('pods', translate('canvas.sections.pods'))
     const podH = DETAIL.frameH - DETAIL.frameLabel - DETAIL.podInset
     const f = flow(
       model.loosePods.map((p) => p.key),
@@ -90,7 +91,7 @@ export function layout(model: CanvasModel): Scene {
   const claims = new Map<string, { claim: Box; volume?: Box }>()
   const volumes = new Map<string, Box>()
   if (model.claims.length + model.volumes.length > 0) {
-    section('storage', 'STANDALONE CLAIMS AND VOLUMES')
+    section('storage', translate('canvas.sections.storage'))
     const keys = [...model.claims.map((c) => `c:${c.key}`), ...model.volumes.map((v) => `v:${v.key}`)]
     const volumeY = DETAIL.claimH + DETAIL.bindGap
     const inset = DETAIL.volumeInset - DETAIL.podInset
@@ -119,7 +120,7 @@ export function layout(model: CanvasModel): Scene {
   if (hint) y += hint.h + SECTION_GAP
 
   const primaryHeight = Math.max(0, y - SECTION_GAP)
-  section('infra', 'STORAGE CLASSES AND NODES')
+  section('infra', translate('canvas.sections.infra'))
   const storageClasses = new Map<string, Box>()
   for (const sc of model.storageClasses) {
     storageClasses.set(sc.key, { x: 0, y, w: width, h: DETAIL.classH })

@@ -1,5 +1,6 @@
 // One StatefulSet's part of the scene: its bar, then rows of slot columns. A column is the slot's
 // identity stacked top to bottom: DNS signpost, the slot with its tenant pod, claims, volumes.
+import { t as translate } from '../i18n/i18n'
 import { stack, type Box, type Caption, type SetGeometry, type SlotGeometry } from './geometry'
 import type { SetView } from './model'
 import { COMPACT, DETAIL, type Tier, type TierSize } from './sizes'
@@ -57,12 +58,17 @@ export function layoutSet(set: SetView, y0: number): { geo: SetGeometry; width: 
   const rowsWithCaptions = tier === 'detail' ? rows : 0
   for (let r = 0; r < rowsWithCaptions; r++) {
     const top = rowsY + r * (colH + t.rowGap)
-    const at = (text: string, dy: number) =>
-      captions.push({ key: `${set.key}/${r}/${text}`, text, x: 0, y: top + dy })
-    at('DNS', t.dnsH / 2)
-    at('SLOT', t.dnsH + t.dnsGap + t.frameH / 2)
-    at('CLAIM', t.dnsH + t.dnsGap + t.frameH + t.mountGap + t.claimH / 2)
-    at('VOLUME', colH - t.volumeH / 2)
+    const at = (what: 'dns' | 'slot' | 'claim' | 'volume', dy: number) =>
+      captions.push({
+        key: `${set.key}/${r}/${what}`,
+        text: translate(`canvas.captions.${what}`),
+        x: 0,
+        y: top + dy,
+      })
+    at('dns', t.dnsH / 2)
+    at('slot', t.dnsH + t.dnsGap + t.frameH / 2)
+    at('claim', t.dnsH + t.dnsGap + t.frameH + t.mountGap + t.claimH / 2)
+    at('volume', colH - t.volumeH / 2)
   }
   const width = t.gutter + Math.min(perRow, Math.max(1, set.slots.length)) * (t.colW + t.colGap) - t.colGap
   const height = t.barH + (rows > 0 ? t.barGap + rows * (colH + t.rowGap) - t.rowGap : 0)

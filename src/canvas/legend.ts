@@ -1,35 +1,27 @@
 // Owner: D3 owns everything inside the legend <svg> handed to drawLegend. One line that reads the
 // canvas's shapes: each status icon with its word, and the three kinds of line.
+import { t } from '../i18n/i18n'
 import { select } from 'd3'
 import { drawIcon } from './icons'
 import type { Tone } from './model'
 import { textWidth } from './surface'
 
-type Entry = readonly [Tone | 'dns' | 'mount' | 'orphan', string]
+type Entry = Tone | 'dns' | 'mount' | 'orphan'
 
-const ROWS: readonly (readonly Entry[])[] = [
-  [
-    ['ok', 'Running & Ready'],
-    ['progress', 'starting'],
-    ['warn', 'not Ready'],
-    ['bad', 'failing'],
-    ['stop', 'Terminating'],
-  ],
-  [
-    ['dns', 'DNS record → pod'],
-    ['mount', 'pod mounts claim'],
-    ['orphan', 'claim waiting for its pod'],
-  ],
+const ROWS: readonly (readonly Exclude<Entry, 'idle'>[])[] = [
+  ['ok', 'progress', 'warn', 'bad', 'stop'],
+  ['dns', 'mount', 'orphan'],
 ]
 
-/** Draws the legend once; returns its natural size (the host sizes the svg to it). */
+/** Draws the legend in the page's language (again after a switch); returns its natural size (the host sizes the svg to it). */
 export function drawLegend(svg: SVGSVGElement): { width: number; height: number } {
   const root = select(svg)
   root.selectAll('*').remove()
   let width = 0
   ROWS.forEach((row, r) => {
     let x = 14
-    for (const [what, word] of row) {
+    for (const what of row) {
+      const word = t(`canvas.legendItems.${what}`)
       const g = root
         .append('g')
         .attr('transform', `translate(${x},${16 + r * 24})`)

@@ -3,6 +3,8 @@
 export type FontKind = 'sans' | 'bold' | 'mono' | 'monobold'
 
 const EM: Record<FontKind, number> = { sans: 0.6, bold: 0.68, mono: 0.61, monobold: 0.61 }
+/** CJK ideographs, kana, Hangul and full-width forms: about one em wide each. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu
 const fonts = { sans: 'sans-serif', mono: 'monospace' }
 let context: CanvasRenderingContext2D | null | undefined
 const cache = new Map<string, number>()
@@ -18,7 +20,10 @@ export function adoptFontsOf(el: Element): void {
 export function textWidth(text: string, px: number, font: FontKind = 'sans'): number {
   if (context === undefined)
     context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d')
-  if (!context) return text.length * px * EM[font]
+  if (!context) {
+    const wide = text.match(WIDE)?.length ?? 0
+    return ((text.length - wide) * EM[font] + wide) * px
+  }
   const key = `${font}/${px}/${text}`
   let w = cache.get(key)
   if (w === undefined) {

@@ -1,6 +1,8 @@
 // The view model changes only when the cluster does or when a displayed age ticks over a second;
 // the store publishes a new snapshot every frame while time plays. Snapshots share their
 // (immutable) objects, so comparing references says exactly whether a redraw could differ.
+// The model's words are in the page's language, so a switch makes a new model too.
+import type { Language } from '../i18n/i18n'
 import type { ClusterSnapshot } from '../state/clusterSession'
 import type { CanvasModel } from './model'
 import { viewModel } from './viewModel'
@@ -31,11 +33,12 @@ export function drawsAlike(a: ClusterSnapshot, b: ClusterSnapshot): boolean {
   })
 }
 
-/** viewModel with a memory of one: the same model object back while snapshots draw alike. */
-export function createModelCache(): (snapshot: ClusterSnapshot) => CanvasModel {
-  let last: { snapshot: ClusterSnapshot; model: CanvasModel } | undefined
-  return (snapshot) => {
-    if (!last || !drawsAlike(last.snapshot, snapshot)) last = { snapshot, model: viewModel(snapshot) }
+/** viewModel with a memory of one: the same model object back while snapshots draw alike in one language. */
+export function createModelCache(): (snapshot: ClusterSnapshot, language: Language) => CanvasModel {
+  let last: { snapshot: ClusterSnapshot; language: Language; model: CanvasModel } | undefined
+  return (snapshot, language) => {
+    if (!last || last.language !== language || !drawsAlike(last.snapshot, snapshot))
+      last = { snapshot, language, model: viewModel(snapshot) }
     return last.model
   }
 }

@@ -1,5 +1,6 @@
 // One StatefulSet's view: its slots (ordinals start..start+max(replicas, pods)-1 plus any ordinal
 // whose claims survive), each with its tenant pod, its DNS record and its claims and volumes.
+import { t } from '../i18n/i18n'
 import type { PersistentVolumeClaim, StatefulSet } from '../sim/model'
 import { tableHandler } from '../kubectl/printers'
 import { setActivity, slotNote } from './activity'
@@ -28,7 +29,7 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
   const name = set.metadata.name
   const start = set.spec.ordinals?.start ?? 0
   const replicas = set.spec.replicas ?? 1
-  const templates = (set.spec.volumeClaimTemplates ?? []).map((t) => t.metadata.name)
+  const templates = (set.spec.volumeClaimTemplates ?? []).map((tpl) => tpl.metadata.name)
 
   const podAt = new Map<number, PodView>()
   for (const p of podByUid.values()) {
@@ -52,11 +53,11 @@ export function setView(set: StatefulSet, ctx: SetContext): SetView {
   const serviceKey = `${ns}/${set.spec.serviceName ?? ''}`
   const service = set.spec.serviceName ? ctx.dns.get(serviceKey) : undefined
   const serviceProblem = !set.spec.serviceName
-    ? 'no serviceName: its pods get no DNS names'
+    ? t('canvas.set.noServiceName')
     : !service
-      ? `Service "${set.spec.serviceName}" not found: no per-pod DNS records`
+      ? t('canvas.set.serviceNotFound', { name: set.spec.serviceName })
       : ctx.notHeadless.has(serviceKey)
-        ? `Service "${set.spec.serviceName}" is not headless: no per-pod DNS records`
+        ? t('canvas.set.notHeadless', { name: set.spec.serviceName })
         : ''
   const st = set.status
   const updateRevision = st?.updateRevision

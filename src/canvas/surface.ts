@@ -28,7 +28,12 @@ export function setSurface<D>(g: Sel<SVGGElement, D>, s: Surface): void {
     .attr('aria-label', s.label)
 }
 
-const signatures = new WeakMap<Element, string>()
+let signatures = new WeakMap<Element, string>()
+
+/** Forgets what every element was drawn from, so the next update redraws all of it (its words changed language). */
+export function forgetDrawn(): void {
+  signatures = new WeakMap()
+}
 
 /** True (and remembered) when `sig` differs from what `el` was last drawn from. */
 export function changed(el: Element, sig: unknown): boolean {

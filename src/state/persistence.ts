@@ -2,6 +2,7 @@
 // actions that shaped it (the engine replays them deterministically), the moment on the
 // timeline and the last console lines. Stored data carries a version; anything unreadable is
 // set aside under another key, with a notice, never a blank page.
+import { t } from '../i18n/i18n'
 import type { ConsoleLine, RecordedAction } from './clusterSession'
 
 export const STORAGE_KEY = 'ordinal.session'
@@ -38,7 +39,7 @@ export function loadSession(storage: KeyValueStorage, now = 0): LoadResult {
     reason = problemWith(data)
     if (!reason) return { kind: 'loaded', session: data as SavedSession }
   } catch {
-    reason = 'it is not valid JSON'
+    reason = t('persistence.notJson')
   }
   const setAsideKey = `${STORAGE_KEY}.unreadable.${now}`
   try {
@@ -55,19 +56,19 @@ export function saveSession(storage: KeyValueStorage, session: SavedSession): st
     storage.setItem(STORAGE_KEY, JSON.stringify(session))
     return undefined
   } catch (e) {
-    return `Your work could not be saved in this browser: ${e instanceof Error ? e.message : String(e)}`
+    return t('persistence.saveFailed', { error: e instanceof Error ? e.message : String(e) })
   }
 }
 
 function problemWith(data: unknown): string | undefined {
-  if (!data || typeof data !== 'object') return 'it is not a saved session'
+  if (!data || typeof data !== 'object') return t('persistence.notSession')
   const d = data as Partial<SavedSession>
-  if (d.version !== VERSION) return `it was saved by another version (${String(d.version)})`
+  if (d.version !== VERSION) return t('persistence.otherVersion', { version: String(d.version) })
   if (typeof d.seed !== 'number' || typeof d.end !== 'number' || typeof d.now !== 'number')
-    return 'its clock is missing'
-  if (typeof d.editorText !== 'string') return 'its editor text is missing'
-  if (!Array.isArray(d.actions) || !d.actions.every(isAction)) return 'its actions are unreadable'
-  if (!Array.isArray(d.console)) return 'its console is unreadable'
+    return t('persistence.noClock')
+  if (typeof d.editorText !== 'string') return t('persistence.noEditorText')
+  if (!Array.isArray(d.actions) || !d.actions.every(isAction)) return t('persistence.badActions')
+  if (!Array.isArray(d.console)) return t('persistence.badConsole')
   return undefined
 }
 

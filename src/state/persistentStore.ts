@@ -1,8 +1,11 @@
 // Wires the store to the browser's localStorage: restores the saved session on start (or sets
 // unusable data aside with a notice), and saves — at most once a second — as the learner works.
+// Notices are written in the language the page opens in.
+import { t } from '../i18n/i18n'
 import { ClusterSession } from './clusterSession'
 import { loadSession, saveSession, VERSION, type KeyValueStorage } from './persistence'
 import { createAppStore, type AppStore } from './store'
+import { sessionOf } from './sessionRegistry'
 
 const SAVE_INTERVAL_MS = 1000
 const CONSOLE_LINES_KEPT = 200
@@ -31,13 +34,13 @@ export function openPersistentStore(initialText: string, storage = browserStorag
       const key = `ordinal.session.unreplayable.${Date.now()}`
       storage?.setItem(key, JSON.stringify(saved))
       store = createAppStore(new ClusterSession(1), saved.editorText, {
-        notice: `Your previous cluster could not be rebuilt (${e instanceof Error ? e.message : String(e)}); your editor text is kept and the old session is saved under "${key}".`,
+        notice: t('persistence.unreplayable', { error: e instanceof Error ? e.message : String(e), key }),
       })
     }
   } else {
     const notice =
       loaded.kind === 'setAside'
-        ? `Your saved work could not be read (${loaded.reason}); it was kept in this browser's storage under "${loaded.setAsideKey}".`
+        ? t('persistence.setAside', { reason: loaded.reason, key: loaded.setAsideKey })
         : undefined
     store = createAppStore(new ClusterSession(1), initialText, notice ? { notice } : {})
   }
@@ -45,12 +48,14 @@ export function openPersistentStore(initialText: string, storage = browserStorag
   return store
 }
 
-function keepSaved(store: AppStore, storage: KeyValueStorage): void {
+/** Saves the session behind `store` as the learner works (startup.ts uses it for a shared session too). */
+export function keepSaved(store: AppStore, storage: KeyValueStorage): void {
   let timer: ReturnType<typeof setTimeout> | undefined
   const save = () => {
     timer = undefined
     const s = store.getState()
     const session = sessionOf(store)
+    if (!session) return
     const error = saveSession(storage, {
       version: VERSION,
       seed: session.seed,
@@ -75,15 +80,4 @@ function keepSaved(store: AppStore, storage: KeyValueStorage): void {
   // Save when the tab goes away too (typed loosely: this module is also compiled for Node tests).
   const page = globalThis as { addEventListener?: (type: string, listener: () => void) => void }
   page.addEventListener?.('pagehide', save)
-}
-
-const sessions = new WeakMap<AppStore, ClusterSession>()
-
-/** Registers the session behind a store (createAppStore does it). */
-export function registerSession(store: AppStore, session: ClusterSession): void {
-  sessions.set(store, session)
-}
-
-function sessionOf(store: AppStore): ClusterSession {
-  return sessions.get(store)!
 }

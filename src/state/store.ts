@@ -4,7 +4,8 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { ClusterSession, type ClusterSnapshot, type CommandResult, type ConsoleLine } from './clusterSession'
-import { openPersistentStore, registerSession } from './persistentStore'
+import { openStartupStore } from './startup'
+import { registerSession } from './sessionRegistry'
 import { inspect, type InspectorView, type ObjectRef } from './inspect'
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const
@@ -14,6 +15,8 @@ const MAX_CONSOLE_LINES = 2000
 
 export interface AppState {
   snapshot: ClusterSnapshot
+  /** Changes when replaceSession swaps the cluster (so a shorter timeline is not taken for a fork). */
+  sessionId: number
   playing: boolean
   speed: number
   console: readonly ConsoleLine[]
@@ -52,6 +55,11 @@ export interface AppActions {
   select(ref: ObjectRef | undefined): void
   /** The inspector's view of an object at the current moment. */
   inspect(ref: ObjectRef): InspectorView
+  /**
+   * Replaces the cluster and the editor text (a lesson starting from an empty cluster, a kept
+   * session restored): the console starts empty and the clock paused at the session's moment.
+   */
+  replaceSession(session: ClusterSession, editorText: string): void
 }
 
 /** What a restored session brings besides the cluster (see persistence.ts). */
@@ -64,19 +72,25 @@ export interface RestoredState {
   playing?: boolean
 }
 
-export function createAppStore(session: ClusterSession, initialText: string, restored: RestoredState = {}) {
+export function createAppStore(first: ClusterSession, initialText: string, restored: RestoredState = {}) {
+  let session = first
+  let stopListening: () => void = () => {}
   const store = createStore<AppState>()((set, get) => {
     const running = () => ({ commandRunning: session.busy, runningPanes: session.busyPanes })
     const publish = () => set({ snapshot: session.snapshot(), ...running() })
-    session.onConsole((line) => {
-      const lines = get().console
-      set({
-        console:
-          lines.length >= MAX_CONSOLE_LINES
-            ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line]
-            : [...lines, line],
+    const listen = () => {
+      stopListening()
+      stopListening = session.onConsole((line) => {
+        const lines = get().console
+        set({
+          console:
+            lines.length >= MAX_CONSOLE_LINES
+              ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line]
+              : [...lines, line],
+        })
       })
-    })
+    }
+    listen()
     const actions: AppActions = {
       play: () => set({ playing: true }),
       pause: () => set({ playing: false }),
@@ -121,9 +135,26 @@ export function createAppStore(session: ClusterSession, initialText: string, res
       setNotice: (notice) => set({ notice }),
       select: (selected) => set({ selected }),
       inspect: (ref) => inspect(session.sim, ref),
+      replaceSession: (next, editorText) => {
+        for (const pane of session.busyPanes) session.interrupt(pane)
+        session = next
+        registerSession(store, session)
+        listen()
+        set({
+          snapshot: session.snapshot(),
+          sessionId: get().sessionId + 1,
+          ...running(),
+          console: [],
+          editorText,
+          playing: false,
+          selected: undefined,
+          lastApply: undefined,
+        })
+      },
     }
     return {
       snapshot: session.snapshot(),
+      sessionId: 0,
       playing: true,
       speed: 1,
       console: [],
@@ -148,7 +179,7 @@ let appStore: AppStore | undefined
 
 /** The page's store (created on first use, from the browser's saved session when there is one). */
 export function getAppStore(initialText = ''): AppStore {
-  appStore ??= openPersistentStore(initialText)
+  appStore ??= openStartupStore(initialText)
   return appStore
 }
 

@@ -1,9 +1,10 @@
 // One panel's crash stays in that panel: the rest of the page (and the learner's YAML, which lives
 // in the store and in storage, not in the panel) keeps working, and the panel can be reset alone.
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { Translation } from 'react-i18next'
 
 interface Props {
-  /** The panel's name, as the learner sees it ("Cluster", "Console"). */
+  /** The panel's name, as the learner sees it ("Cluster", "Console"), in the page's language. */
   readonly name: string
   readonly children: ReactNode
 }
@@ -30,18 +31,23 @@ export class PanelBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     const { error, generation } = this.state
+    const { name } = this.props
+    // A class component: the render-prop form of useTranslation, so the message follows the language.
     if (error)
       return (
-        <div className="panel-failed" role="alert" aria-label={`${this.props.name} panel failed`}>
-          <p>
-            <strong>The {this.props.name} panel stopped working.</strong> The rest of the page, your manifest
-            and the cluster are unaffected.
-          </p>
-          <p className="panel-failed__error">{error.message}</p>
-          <button type="button" onClick={this.reset}>
-            Reset this panel
-          </button>
-        </div>
+        <Translation>
+          {(t) => (
+            <div className="panel-failed" role="alert" aria-label={t('panel.failed', { name })}>
+              <p>
+                <strong>{t('panel.stopped', { name })}</strong> {t('panel.unaffected')}
+              </p>
+              <p className="panel-failed__error">{error.message}</p>
+              <button type="button" onClick={this.reset}>
+                {t('panel.reset')}
+              </button>
+            </div>
+          )}
+        </Translation>
       )
     return <PanelGeneration key={generation}>{this.props.children}</PanelGeneration>
   }

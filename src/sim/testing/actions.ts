@@ -175,6 +175,7 @@ export function perform(cluster: TestCluster, action: Action): void {
         for (const pod of cluster.pods()) api.delete('Pod', 'default', pod.metadata.name)
         break
       case 'deleteClaim':
+        cluster.claimsDeletedByUser.add(`www-web-${action.ordinal}`)
         api.delete('PersistentVolumeClaim', 'default', `www-web-${action.ordinal}`)
         break
       case 'deleteSet':

@@ -77,11 +77,17 @@ export function checkInvariants(sim: Simulation): string[] {
 
 /**
  * Transition invariants, checked as writes happen: when an OrderedReady set creates a pod, every
- * lower ordinal in range exists and is Running, Ready and not terminating.
+ * lower ordinal in range exists and is Running, Ready and not terminating; a claim's deletion was
+ * asked for by the user (`userDeleted`) or by a retention policy.
  */
-export function watchInvariants(sim: Simulation, report: (problem: string) => void): () => void {
+export function watchInvariants(
+  sim: Simulation,
+  report: (problem: string) => void,
+  userDeleted: (claim: string) => boolean = () => false,
+): () => void {
   const store = sim.ctx.store
-  return store.watch((e: WatchEvent) => {
+  const stopClaims = watchClaimDeletions(sim, report, userDeleted)
+  const stopPods = store.watch((e: WatchEvent) => {
     if (e.type !== 'ADDED' || e.object.kind !== 'Pod') return
     const pod = e.object as Pod
     const ref = controllerRef(pod)
@@ -96,5 +102,40 @@ export function watchInvariants(sim: Simulation, report: (problem: string) => vo
         )
       }
     }
+  })
+  return () => {
+    stopPods()
+    stopClaims()
+  }
+}
+
+/**
+ * A claim is deleted only when someone says so: the user (a delete of that claim) or a retention
+ * policy — which says it by giving the claim an owner reference (the StatefulSet or the pod), so
+ * the garbage collector deletes it with its owner. Checked when deletion starts (deletionTimestamp
+ * set, the pvc-protection finalizer holding it) or, without a finalizer, when it disappears.
+ */
+function watchClaimDeletions(
+  sim: Simulation,
+  report: (problem: string) => void,
+  userDeleted: (claim: string) => boolean,
+): () => void {
+  const deleting = new Set<string>()
+  return sim.ctx.store.watch((e: WatchEvent) => {
+    if (e.object.kind !== 'PersistentVolumeClaim') return
+    const claim = e.object as PersistentVolumeClaim
+    const name = claim.metadata.name
+    const started = e.type === 'DELETED' || !!claim.metadata.deletionTimestamp
+    if (!started) {
+      deleting.delete(name)
+      return
+    }
+    if (deleting.has(name)) {
+      if (e.type === 'DELETED') deleting.delete(name)
+      return
+    }
+    if (e.type !== 'DELETED') deleting.add(name)
+    if (!userDeleted(name) && !claim.metadata.ownerReferences?.length)
+      report(`claim ${name} deleted though neither the user nor a retention policy asked for it`)
   })
 }

@@ -8,10 +8,16 @@ import { checkInvariants, watchInvariants } from './invariants'
 export class TestCluster {
   readonly sim: Simulation
   readonly violations: string[] = []
+  /** Claims the user deleted (a claim may be deleted only by the user or a retention policy). */
+  readonly claimsDeletedByUser = new Set<string>()
 
   constructor(options: SimulationOptions = {}) {
     this.sim = new Simulation(options)
-    watchInvariants(this.sim, (p) => this.violations.push(`t=${this.sim.now}: ${p}`))
+    watchInvariants(
+      this.sim,
+      (p) => this.violations.push(`t=${this.sim.now}: ${p}`),
+      (claim) => this.claimsDeletedByUser.has(claim),
+    )
   }
 
   get api() {

@@ -1,10 +1,13 @@
 // Owner: React owns the wrapper, the two <svg> elements and the zoom buttons; D3 owns everything
 // inside the <svg>s (src/canvas/draw.ts and legend.ts) — React never renders into them.
-// The canvas redraws from the store's snapshot: the picture is a function of simulated time.
+// The canvas redraws from the store's snapshot: the picture is a function of simulated time (and
+// of the page's language: a switch redraws every word D3 drew).
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { createCanvas, type CanvasHandle } from '../../canvas/draw'
 import { drawLegend } from '../../canvas/legend'
 import { createModelCache } from '../../canvas/modelCache'
+import { currentLanguage, onLanguageChange } from '../../i18n/i18n'
 import { getAppStore, useActions, useApp } from '../../state/store'
 import { useElementSize } from './useElementSize'
 import './clusterCanvas.css'
@@ -14,6 +17,12 @@ declare global {
     /** Test hook: e2e tests drive the page's store through it (see e2e/canvas.spec.ts). */
     __ordinal?: Record<string, unknown>
   }
+}
+
+/** Draws the legend (in the page's language) and returns the size its svg should get. */
+function legendSizeOf(svg: SVGSVGElement): { width: number; height: number } {
+  const natural = drawLegend(svg)
+  return { width: Math.ceil(natural.width), height: Math.ceil(natural.height) }
 }
 
 export function ClusterCanvas() {
@@ -29,9 +38,11 @@ export function ClusterCanvas() {
   const { select } = useActions()
   const [legendShown, setLegendShown] = useState(false)
   const [legendSize, setLegendSize] = useState({ width: 0, height: 0 })
-  // The same model object comes back while the cluster and the displayed second are unchanged.
+  const [language, setLanguageDrawn] = useState(currentLanguage)
+  const { t } = useTranslation()
+  // The same model object comes back while the cluster, the displayed second and the language are unchanged.
   const modelOf = useMemo(() => createModelCache(), [])
-  const model = modelOf(snapshot)
+  const model = modelOf(snapshot, language)
 
   useEffect(() => {
     // Test hook, set on mount (not at import, which would create the store before App seeds it).
@@ -39,20 +50,32 @@ export function ClusterCanvas() {
     window.__ordinal = { ...window.__ordinal, store: getAppStore() }
     const handle = createCanvas(svg.current!, { onSelect: select })
     canvas.current = handle
-    const natural = drawLegend(legend.current!)
-    setLegendSize({ width: Math.ceil(natural.width), height: Math.ceil(natural.height) })
+    setLegendSize(legendSizeOf(legend.current!))
     return () => {
       handle.destroy()
       canvas.current = undefined
     }
   }, [select])
 
+  // A new language: forget what was drawn, so the new model (its words translated) redraws every text.
+  useEffect(
+    () =>
+      onLanguageChange((lang) => {
+        canvas.current?.relabel()
+        setLegendSize(legendSizeOf(legend.current!))
+        setLanguageDrawn(lang)
+      }),
+    [],
+  )
+
   useEffect(() => {
     canvas.current?.update(model, selected)
     canvas.current?.setTime(snapshot.now)
   }, [model, selected, snapshot.now])
 
-  const sets = model.sets.map((s) => `StatefulSet ${s.name} ready ${s.ready}`).join('; ')
+  const sets = model.sets
+    .map((s) => t('canvas.setReady', { name: s.name, ready: s.ready }))
+    .join(t('common.clauseSep'))
   return (
     <div ref={host} className="cluster-canvas oc-theme">
       <svg
@@ -61,7 +84,7 @@ export function ClusterCanvas() {
         width={size.width || undefined}
         height={size.height || undefined}
         role="group"
-        aria-label={`Cluster canvas${sets ? `: ${sets}` : ''}. Drag or scroll to pan, Ctrl+scroll to zoom.`}
+        aria-label={sets ? t('canvas.labelSets', { sets }) : t('canvas.label')}
         data-testid="cluster-canvas"
       />
       <svg
@@ -71,41 +94,41 @@ export function ClusterCanvas() {
         width={legendSize.width || undefined}
         height={legendSize.height || undefined}
         role="img"
-        aria-label="Legend: check = Running and Ready, turning ring = starting, half ring = not Ready, triangle = failing, square = Terminating; blue line = DNS record, thick line = mount, dashed claim = waiting for its pod"
+        aria-label={t('canvas.legendLabel')}
         display={legendShown ? undefined : 'none'}
       />
-      <div className="oc-zoom-controls" role="toolbar" aria-label="Canvas view">
+      <div className="oc-zoom-controls" role="toolbar" aria-label={t('canvas.toolbar')}>
         <button
           type="button"
           aria-expanded={legendShown}
           aria-controls="oc-legend"
           onClick={() => setLegendShown((v) => !v)}
         >
-          Legend
+          {t('canvas.legend')}
         </button>
         <button
           type="button"
-          aria-label="Zoom in"
-          title="Zoom in"
+          aria-label={t('canvas.zoomIn')}
+          title={t('canvas.zoomIn')}
           onClick={() => canvas.current?.zoomBy(1.25)}
         >
           +
         </button>
         <button
           type="button"
-          aria-label="Zoom out"
-          title="Zoom out"
+          aria-label={t('canvas.zoomOut')}
+          title={t('canvas.zoomOut')}
           onClick={() => canvas.current?.zoomBy(0.8)}
         >
           −
         </button>
         <button
           type="button"
-          aria-label="Fit to view"
-          title="Fit to view"
+          aria-label={t('canvas.fitTitle')}
+          title={t('canvas.fitTitle')}
           onClick={() => canvas.current?.fit()}
         >
-          Fit
+          {t('canvas.fit')}
         </button>
       </div>
     </div>

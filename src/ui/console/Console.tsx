@@ -1,6 +1,7 @@
 // Owner: React owns the kubectl console panel: output (a log region), the command line and a
 // Stop button while a command (a watch, a wait) keeps running as simulated time plays.
 import { useRef, type MouseEvent } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { useActions, useApp } from '../../state/store'
 import { withKubectl } from './consoleModel'
 import { ConsoleInput } from './ConsoleInput'
@@ -19,7 +20,7 @@ function Suggestions({ pane }: { pane: number }) {
   return (
     <div className="con-empty">
       <p>
-        Type a kubectl command below (the <code>kubectl</code> is optional), or try one:
+        <Trans i18nKey="console.intro" components={{ code: <code /> }} />
       </p>
       <ul>
         {SUGGESTIONS.map((s) => (
@@ -37,15 +38,11 @@ function Suggestions({ pane }: { pane: number }) {
 function StopButton({ pane }: { pane: number }) {
   const running = useApp((s) => s.runningPanes.includes(pane))
   const { interrupt } = useActions()
+  const { t } = useTranslation()
   if (!running) return null
   return (
-    <button
-      type="button"
-      className="con-stop"
-      onClick={() => interrupt(pane)}
-      title="Stop the running command (Ctrl+C)"
-    >
-      <span aria-hidden="true">■</span> Stop <kbd>Ctrl+C</kbd>
+    <button type="button" className="con-stop" onClick={() => interrupt(pane)} title={t('console.stopTitle')}>
+      <span aria-hidden="true">■</span> {t('console.stop')} <kbd>Ctrl+C</kbd>
     </button>
   )
 }
@@ -53,6 +50,7 @@ function StopButton({ pane }: { pane: number }) {
 /** Pane 0 is the console; pane 1 the second terminal of a split (its own command, its own output). */
 export function Console({ pane = 0 }: { pane?: number }) {
   const inputRef = useRef<HTMLInputElement>(null)
+  const { t } = useTranslation()
   // A click in the terminal focuses the command line, unless the user is selecting text.
   const focusInput = (e: MouseEvent) => {
     if ((e.target as Element).closest('button, a, input')) return
@@ -61,7 +59,7 @@ export function Console({ pane = 0 }: { pane?: number }) {
   return (
     <section
       className="console"
-      aria-label={pane ? 'second kubectl console' : 'kubectl console'}
+      aria-label={pane ? t('console.secondLabel') : t('console.label')}
       onClick={focusInput}
     >
       <StopButton pane={pane} />

@@ -2,6 +2,7 @@
 // ↑/↓ walk the history, Tab completes verbs, kinds and names, Ctrl+C stops a running command
 // (or copies, when text is selected), Ctrl+L or `clear` empties the console.
 import { useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
 import { KUBECTL_VERBS } from '../../kubectl/kubectl'
 import { getAppStore, useActions } from '../../state/store'
 import { complete } from './complete'
@@ -15,6 +16,7 @@ export function ConsoleInput({
   pane?: number
 }) {
   const actions = useActions()
+  const { t } = useTranslation()
   const [text, setText] = useState('')
   const [candidates, setCandidates] = useState<readonly string[]>([])
   // Position in the history while ↑/↓ browse it, and the line being typed before browsing.
@@ -83,11 +85,11 @@ export function ConsoleInput({
         <input
           ref={inputRef}
           type="text"
-          aria-label={pane ? 'kubectl (second pane)' : 'kubectl'}
+          aria-label={pane ? t('console.secondInput') : t('console.input')}
           aria-keyshortcuts="Enter Tab ArrowUp ArrowDown Control+C"
           className="con-input"
           value={text}
-          placeholder="kubectl get pods -w    (Tab completes · ↑ history · Ctrl+C stops)"
+          placeholder={t('console.placeholder')}
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

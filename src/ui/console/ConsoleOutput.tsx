@@ -1,6 +1,7 @@
 // Owner: React owns the console's output: the store's console lines, echoed input with a `$ `
 // prompt, stdout and stderr styled apart. It keeps to the bottom unless the user scrolled up.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ConsoleLine } from '../../state/clusterSession'
 import { useApp } from '../../state/store'
 
@@ -32,6 +33,7 @@ export function ConsoleOutput({ empty, pane = 0 }: { empty: React.ReactNode; pan
   const lines = useMemo(() => all.filter((l) => (l.pane ?? 0) === pane), [all, pane])
   const box = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
+  const { t } = useTranslation()
   // Runs after every render, and this component renders only when lines arrive.
   useLayoutEffect(() => {
     const el = box.current
@@ -43,7 +45,7 @@ export function ConsoleOutput({ empty, pane = 0 }: { empty: React.ReactNode; pan
       className="con-output"
       role="log"
       aria-live="polite"
-      aria-label={pane ? 'second kubectl output' : 'kubectl output'}
+      aria-label={pane ? t('console.secondOutput') : t('console.output')}
       tabIndex={0}
       onScroll={(e) => {
         const el = e.currentTarget

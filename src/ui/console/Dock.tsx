@@ -2,6 +2,7 @@
 // tabs pattern: ←/→ move between tabs). Both panels stay mounted, so the console keeps its
 // command line and scroll position while the events are shown.
 import { useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useActions, useApp } from '../../state/store'
 import { EventLog } from '../events/EventLog'
 import { Console } from './Console'
@@ -12,13 +13,14 @@ const TABS: readonly Tab[] = ['console', 'events']
 function EventsLabel() {
   const count = useApp((s) => s.snapshot.events.length)
   const warnings = useApp((s) => s.snapshot.events.reduce((n, e) => n + (e.type === 'Warning' ? 1 : 0), 0))
+  const { t } = useTranslation()
   return (
     <>
-      Events <span className="dock-count">{count}</span>
+      {t('dock.events')} <span className="dock-count">{count}</span>
       {warnings > 0 && (
-        <span className="dock-warn" title={`${warnings} warning${warnings === 1 ? '' : 's'}`}>
+        <span className="dock-warn" title={t('dock.warnings', { count: warnings })}>
           <span aria-hidden="true">⚠</span> {warnings}
-          <span className="visually-hidden"> warnings</span>
+          <span className="visually-hidden">{t('dock.warningsHidden', { count: warnings })}</span>
         </span>
       )}
     </>
@@ -27,13 +29,14 @@ function EventsLabel() {
 
 function ConsoleLabel() {
   const running = useApp((s) => s.commandRunning)
+  const { t } = useTranslation()
   return (
     <>
-      Console
+      {t('dock.console')}
       {running && (
-        <span className="dock-live" title="A command is running">
+        <span className="dock-live" title={t('dock.running')}>
           <span aria-hidden="true">●</span>
-          <span className="visually-hidden"> (running)</span>
+          <span className="visually-hidden">{t('dock.runningHidden')}</span>
         </span>
       )}
     </>
@@ -55,15 +58,16 @@ function Consoles() {
 function SplitToggle() {
   const split = useApp((s) => s.split)
   const { toggleSplit } = useActions()
+  const { t } = useTranslation()
   return (
     <button
       type="button"
       className="dock-collapse"
       aria-pressed={split}
       onClick={toggleSplit}
-      title="A second terminal, e.g. to keep `kubectl get pods -w` open while you act in the first"
+      title={t('dock.splitTitle')}
     >
-      {split ? 'Unsplit' : 'Split'}
+      {split ? t('dock.unsplit') : t('dock.split')}
     </button>
   )
 }
@@ -72,8 +76,9 @@ export function Dock() {
   const [tab, setTab] = useState<Tab>('console')
   // Collapsed, only the tab row shows (a teacher gives the projector to the cluster).
   const [collapsed, setCollapsed] = useState(false)
-  const show = (t: Tab) => {
-    setTab(t)
+  const { t } = useTranslation()
+  const show = (next: Tab) => {
+    setTab(next)
     setCollapsed(false)
   }
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ console: null, events: null })
@@ -85,25 +90,25 @@ export function Dock() {
     refs.current[next]?.focus()
   }
   return (
-    <section className={`dock${collapsed ? ' dock--collapsed' : ''}`} aria-label="Console and events">
+    <section className={`dock${collapsed ? ' dock--collapsed' : ''}`} aria-label={t('dock.label')}>
       <div className="dock-bar">
-        <div className="dock-tabs" role="tablist" aria-label="Dock" onKeyDown={onKeyDown}>
-          {TABS.map((t) => (
+        <div className="dock-tabs" role="tablist" aria-label={t('dock.tabs')} onKeyDown={onKeyDown}>
+          {TABS.map((name) => (
             <button
-              key={t}
+              key={name}
               ref={(el) => {
-                refs.current[t] = el
+                refs.current[name] = el
               }}
               type="button"
               role="tab"
-              id={`dock-tab-${t}`}
-              aria-selected={tab === t}
-              aria-controls={`dock-panel-${t}`}
-              tabIndex={tab === t ? 0 : -1}
+              id={`dock-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`dock-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
               className="dock-tab"
-              onClick={() => show(t)}
+              onClick={() => show(name)}
             >
-              {t === 'console' ? <ConsoleLabel /> : <EventsLabel />}
+              {name === 'console' ? <ConsoleLabel /> : <EventsLabel />}
             </button>
           ))}
         </div>
@@ -114,25 +119,22 @@ export function Dock() {
           aria-expanded={!collapsed}
           aria-controls="dock-panel-console dock-panel-events"
           onClick={() => setCollapsed(!collapsed)}
-          title={
-            collapsed
-              ? 'Show the console and events'
-              : 'Hide the console and events to give the cluster more room'
-          }
+          title={collapsed ? t('dock.showTitle') : t('dock.hideTitle')}
         >
-          <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span> {collapsed ? 'Show' : 'Hide'}
+          <span aria-hidden="true">{collapsed ? '▴' : '▾'}</span>{' '}
+          {collapsed ? t('dock.show') : t('dock.hide')}
         </button>
       </div>
-      {TABS.map((t) => (
+      {TABS.map((name) => (
         <div
-          key={t}
+          key={name}
           role="tabpanel"
-          id={`dock-panel-${t}`}
-          aria-labelledby={`dock-tab-${t}`}
-          hidden={collapsed || tab !== t}
+          id={`dock-panel-${name}`}
+          aria-labelledby={`dock-tab-${name}`}
+          hidden={collapsed || tab !== name}
           className="dock-panel"
         >
-          {t === 'console' ? <Consoles /> : tab === 'events' && !collapsed && <EventLog />}
+          {name === 'console' ? <Consoles /> : tab === 'events' && !collapsed && <EventLog />}
         </div>
       ))}
     </section>

@@ -1,6 +1,7 @@
 // Owner: React owns this splitter between the cluster and the dock. Dragging it (or ↑/↓ when
 // focused) sets the dock's height through a CSS variable on the stage; nothing re-renders.
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 const MIN = 120
 const STEP = 32
@@ -25,6 +26,7 @@ function dockHeight(el: HTMLElement): number {
 
 export function DockResizer() {
   const drag = useRef<{ startY: number; startH: number } | undefined>(undefined)
+  const { t } = useTranslation()
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     e.currentTarget.setPointerCapture(e.pointerId)
     drag.current = { startY: e.clientY, startH: dockHeight(e.currentTarget) }
@@ -42,7 +44,7 @@ export function DockResizer() {
       className="dock-resizer"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Resize the console and events"
+      aria-label={t('dock.resize')}
       aria-valuemin={MIN}
       tabIndex={0}
       onPointerDown={onPointerDown}

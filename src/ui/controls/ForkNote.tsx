@@ -1,6 +1,7 @@
 // Owner: React owns this note. When an action in the past forks the timeline, the scrubber's end
 // jumps back; this says so for a few seconds, so the discarded future is not a mystery.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { getAppStore } from '../../state/store'
 import { ForkIcon } from './icons'
 import { formatSimTime } from './formatTime'
@@ -9,10 +10,11 @@ const SHOW_MS = 5000
 
 export function ForkNote() {
   const [forkedAt, setForkedAt] = useState<number | undefined>()
+  const { t } = useTranslation()
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const unsubscribe = getAppStore().subscribe((state, prev) => {
-      if (state.snapshot.end >= prev.snapshot.end) return
+      if (state.snapshot.end >= prev.snapshot.end || state.sessionId !== prev.sessionId) return
       setForkedAt(state.snapshot.end)
       clearTimeout(timer)
       timer = setTimeout(() => setForkedAt(undefined), SHOW_MS)
@@ -24,14 +26,10 @@ export function ForkNote() {
   }, [])
   if (forkedAt === undefined) return null
   return (
-    <span
-      className="tb-fork"
-      role="status"
-      title="You acted in the past: the timeline continues from here and the old future was discarded."
-    >
+    <span className="tb-fork" role="status" title={t('time.forkTitle')}>
       <ForkIcon />
-      Forked at {formatSimTime(forkedAt)}
-      <span className="visually-hidden">: the old future was discarded</span>
+      {t('time.forkedAt', { time: formatSimTime(forkedAt) })}
+      <span className="visually-hidden">{t('time.forkDiscarded')}</span>
     </span>
   )
 }

@@ -1,6 +1,7 @@
 // Owner: React owns the scrubber: a native range input (so it is a slider labelled "Time" for
 // every assistive technology) from 0 to the furthest computed moment, plus the clock readout.
 import { useRef, type CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
 import { getAppStore, useActions, useApp } from '../../state/store'
 import { ForkNote } from './ForkNote'
 import { formatSimTime, spokenSimTime } from './formatTime'
@@ -9,6 +10,7 @@ export function Scrubber() {
   const now = useApp((s) => s.snapshot.now)
   const end = useApp((s) => s.snapshot.end)
   const { seek, pause, play } = useActions()
+  const { t } = useTranslation()
   // Dragging pauses the clock like a video player does, and resumes it on release.
   const resume = useRef(false)
   const max = Math.max(end, 1)
@@ -18,7 +20,7 @@ export function Scrubber() {
       <span className="tb-clock" aria-hidden="true">
         <span className="tb-now">{formatSimTime(now)}</span>
         <span className="tb-sep">/</span>
-        <span className="tb-end" title="The furthest moment computed so far">
+        <span className="tb-end" title={t('time.endTitle')}>
           {formatSimTime(end)}
         </span>
       </span>
@@ -26,8 +28,8 @@ export function Scrubber() {
       <input
         type="range"
         className="tb-range"
-        aria-label="Time"
-        aria-valuetext={`${spokenSimTime(now)} of ${spokenSimTime(end)}`}
+        aria-label={t('time.scrubber')}
+        aria-valuetext={t('time.valueText', { now: spokenSimTime(now), end: spokenSimTime(end) })}
         aria-keyshortcuts="ArrowLeft ArrowRight Home End"
         min={0}
         max={max}

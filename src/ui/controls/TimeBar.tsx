@@ -1,5 +1,6 @@
 // Owner: React owns the time-control bar. Play/Pause, Step, Speed and the Time scrubber over the
 // store's clock; every control reads only the slice it shows.
+import { useTranslation } from 'react-i18next'
 import { SPEEDS, useActions, useApp } from '../../state/store'
 import { PauseIcon, PlayIcon, StepIcon } from './icons'
 import { Scrubber } from './Scrubber'
@@ -8,31 +9,28 @@ import { useTimeKeys } from './useTimeKeys'
 function PlayButton() {
   const playing = useApp((s) => s.playing)
   const { togglePlay } = useActions()
+  const { t } = useTranslation()
   return (
     <button
       type="button"
       className="tb-button tb-play"
       onClick={togglePlay}
       aria-keyshortcuts="Space"
-      title={playing ? 'Pause simulated time (Space)' : 'Play simulated time (Space)'}
+      title={playing ? t('time.pauseTitle') : t('time.playTitle')}
     >
       {playing ? <PauseIcon /> : <PlayIcon />}
-      <span>{playing ? 'Pause' : 'Play'}</span>
+      <span>{playing ? t('time.pause') : t('time.play')}</span>
     </button>
   )
 }
 
 function StepButton() {
   const { step } = useActions()
+  const { t } = useTranslation()
   return (
-    <button
-      type="button"
-      className="tb-button"
-      onClick={step}
-      title="Pause and jump to the next change in the cluster"
-    >
+    <button type="button" className="tb-button" onClick={step} title={t('time.stepTitle')}>
       <StepIcon />
-      <span>Step</span>
+      <span>{t('time.step')}</span>
     </button>
   )
 }
@@ -44,10 +42,11 @@ function speedLabel(speed: number): string {
 function SpeedControl() {
   const speed = useApp((s) => s.speed)
   const { setSpeed } = useActions()
+  const { t } = useTranslation()
   return (
-    <label className="tb-speed" title="How fast simulated time runs (1× is Kubernetes-realistic)">
-      <span>Speed</span>
-      <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+    <label className="tb-speed" title={t('time.speedTitle')}>
+      <span>{t('time.speed')}</span>
+      <select aria-label={t('time.speed')} value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
         {SPEEDS.map((s) => (
           <option key={s} value={s}>
             {speedLabel(s)}
@@ -60,8 +59,9 @@ function SpeedControl() {
 
 export function TimeBar() {
   useTimeKeys()
+  const { t } = useTranslation()
   return (
-    <section className="timebar" aria-label="Time control">
+    <section className="timebar" aria-label={t('time.control')}>
       <div className="tb-group">
         <PlayButton />
         <StepButton />

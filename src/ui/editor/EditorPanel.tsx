@@ -2,6 +2,7 @@
 // list, kubectl's output and the preview. The editor itself is Monaco, loaded lazily so the
 // cluster view paints first; until it arrives a plain textarea shows the same text.
 import { Suspense, lazy, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useActions, useApp } from '../../state/store'
 import type { Problem } from '../../editor/markers'
 import { ApplyOutput } from './ApplyOutput'
@@ -21,6 +22,7 @@ const APPLY_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘↵' : 'Ctrl
 export function EditorPanel() {
   const text = useApp((s) => s.editorText)
   const { setEditorText, apply } = useActions()
+  const { t } = useTranslation()
   const { diagnostics, preview, checking } = useManifestCheck(text)
   // Monaco's markers once it runs (they include the schema's); kubectl's diagnostics until then.
   const [markers, setMarkers] = useState<Problem[] | undefined>(undefined)
@@ -47,7 +49,7 @@ export function EditorPanel() {
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title="kubectl apply -f (Ctrl/⌘+Enter)"
         >
-          Apply
+          {t('editor.apply')}
           <kbd aria-hidden="true">{APPLY_KEYS}</kbd>
         </button>
       </div>

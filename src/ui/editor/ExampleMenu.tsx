@@ -1,11 +1,13 @@
 // Owner: React. The examples menu: picking one replaces the editor's text (Monaco keeps the
 // previous text on its undo stack). It shows which example the text is until it is edited.
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useActions, useApp } from '../../state/store'
 import { EXAMPLES, exampleOf } from './examples'
 
 export function ExampleMenu() {
   const id = useId()
+  const { t } = useTranslation()
   const current = useApp((s) => exampleOf(s.editorText)?.id ?? '')
   const { setEditorText } = useActions()
   const pick = (value: string) => {
@@ -14,22 +16,22 @@ export function ExampleMenu() {
   }
   return (
     <div className="ed-examples">
-      <label htmlFor={id}>Example</label>
+      <label htmlFor={id}>{t('editor.examples.label')}</label>
       <select id={id} value={current} onChange={(e) => pick(e.target.value)}>
         <option value="" disabled>
-          {current ? 'Choose an example…' : 'Edited text'}
+          {current ? t('editor.examples.choose') : t('editor.examples.edited')}
         </option>
-        <optgroup label="Lessons">
+        <optgroup label={t('editor.examples.lessons')}>
           {EXAMPLES.filter((e) => !e.broken).map((e) => (
             <option key={e.id} value={e.id}>
-              {e.label}
+              {t(e.label)}
             </option>
           ))}
         </optgroup>
-        <optgroup label="Broken on purpose">
+        <optgroup label={t('editor.examples.broken')}>
           {EXAMPLES.filter((e) => e.broken).map((e) => (
             <option key={e.id} value={e.id}>
-              {e.label}
+              {t(e.label)}
             </option>
           ))}
         </optgroup>

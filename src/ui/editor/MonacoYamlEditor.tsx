@@ -1,7 +1,8 @@
 // Owner: Monaco owns everything inside its container; React only passes the text in and hears
 // changes, and this component writes kubectl's diagnostics as markers on the model. Loaded with
 // React.lazy: importing it pulls in Monaco, its workers and the Kubernetes schema.
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Editor, type OnMount } from '@monaco-editor/react'
 import { MODEL_PATH, monaco } from '../../editor/monacoSetup'
 import { KUBECTL_OWNER, toMarkers, toProblems } from '../../editor/markers'
@@ -11,7 +12,6 @@ import { PlainEditor } from './PlainEditor'
 type CodeEditor = Parameters<OnMount>[0]
 
 const OPTIONS = {
-  ariaLabel: 'Manifest YAML',
   automaticLayout: true,
   fixedOverflowWidgets: true,
   fontSize: 13,
@@ -52,6 +52,10 @@ export default function MonacoYamlEditor(props: YamlEditorProps) {
     callbacks.current = { onApply, onProblems }
   })
   const dark = useDarkScheme()
+  const { t } = useTranslation()
+  // A new options object only when the language changes: the wrapper then calls updateOptions.
+  const ariaLabel = t('editor.yamlLabel')
+  const options = useMemo(() => ({ ...OPTIONS, ariaLabel }), [ariaLabel])
   // The few frames Monaco takes to start show the plain editor, which must not take the handle.
   const loadingHandle = useRef(null)
 
@@ -87,7 +91,8 @@ export default function MonacoYamlEditor(props: YamlEditorProps) {
     editorRef.current = editor
     editor.addAction({
       id: 'ordinal.apply',
-      label: 'Apply to the cluster (kubectl apply -f)',
+      // Named once, in the language of the moment the editor mounts (Monaco has no relabelling).
+      label: t('editor.applyAction'),
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       contextMenuGroupId: 'navigation',
       run: () => callbacks.current.onApply(),
@@ -104,7 +109,7 @@ export default function MonacoYamlEditor(props: YamlEditorProps) {
       onChange={(text) => onChange(text ?? '')}
       onMount={onMount}
       theme={dark ? 'vs-dark' : 'light'}
-      options={OPTIONS}
+      options={options}
       loading={<PlainEditor value={value} onChange={onChange} handle={loadingHandle} />}
     />
   )

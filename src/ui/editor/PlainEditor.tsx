@@ -1,10 +1,12 @@
 // Owner: React. The editor before Monaco arrives (and if it cannot load): a plain textarea with
 // the same text, so the page is usable at once. Ctrl/Cmd+Enter is handled by the panel.
 import { useImperativeHandle, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { YamlEditorProps } from './editorTypes'
 
 export function PlainEditor({ value, onChange, handle }: Omit<YamlEditorProps, 'onApply' | 'diagnostics'>) {
   const area = useRef<HTMLTextAreaElement>(null)
+  const { t } = useTranslation()
   useImperativeHandle(handle, () => ({
     reveal(line, column) {
       const el = area.current
@@ -19,7 +21,7 @@ export function PlainEditor({ value, onChange, handle }: Omit<YamlEditorProps, '
     <textarea
       ref={area}
       className="ed-plain"
-      aria-label="Manifest YAML"
+      aria-label={t('editor.yamlLabel')}
       spellCheck={false}
       autoCapitalize="off"
       autoComplete="off"

@@ -1,5 +1,6 @@
 // Owner: React. What applying the text would do, before it is applied: each object as kubectl
 // will name it, and per StatefulSet its slots — pod, claims, DNS name — in ordinal order.
+import { Trans, useTranslation } from 'react-i18next'
 import type { ManifestPreview, StatefulSetPreview } from '../../manifest/preview'
 
 const SHOWN_SLOTS = 12
@@ -9,15 +10,22 @@ const SHOWN_SETS = 20
 
 function SetSlots({ set }: { set: StatefulSetPreview }) {
   const more = set.replicas - Math.min(set.slots.length, SHOWN_SLOTS)
+  const { t } = useTranslation()
   return (
     <div className="ed-set">
       <p className="ed-set-head">
-        <code>{set.name}</code>: {set.problem ? '?' : set.replicas} replica{set.replicas === 1 ? '' : 's'},{' '}
-        {set.podManagementPolicy}
+        <code>{set.name}</code>:{' '}
+        {t('editor.preview.replicas', {
+          count: set.replicas,
+          shown: set.problem ? '?' : set.replicas,
+          policy: set.podManagementPolicy,
+        })}
         {set.serviceName ? (
-          <>
-            , DNS through headless Service <code>{set.serviceName}</code>
-          </>
+          <Trans
+            i18nKey="editor.preview.dnsThrough"
+            values={{ name: set.serviceName }}
+            components={{ svc: <code /> }}
+          />
         ) : null}
       </p>
       {set.problem && (
@@ -28,7 +36,8 @@ function SetSlots({ set }: { set: StatefulSetPreview }) {
       )}
       {set.dnsProblem && (
         <p className="ed-set-note">
-          <span aria-hidden="true">▲ </span>No DNS names: {set.dnsProblem}
+          <span aria-hidden="true">▲ </span>
+          {t('editor.preview.noDns', { problem: set.dnsProblem })}
         </p>
       )}
       {set.slots.length > 0 && (
@@ -36,8 +45,8 @@ function SetSlots({ set }: { set: StatefulSetPreview }) {
           <thead>
             <tr>
               <th scope="col">Pod</th>
-              <th scope="col">Claims</th>
-              <th scope="col">DNS name</th>
+              <th scope="col">{t('editor.preview.claims')}</th>
+              <th scope="col">{t('editor.preview.dnsName')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,7 +64,10 @@ function SetSlots({ set }: { set: StatefulSetPreview }) {
       )}
       {more > 0 && (
         <p className="ed-set-note">
-          … and {more} more, up to {set.name}-{(set.slots[0]?.ordinal ?? 0) + set.replicas - 1}
+          {t('editor.preview.moreSlots', {
+            count: more,
+            last: `${set.name}-${(set.slots[0]?.ordinal ?? 0) + set.replicas - 1}`,
+          })}
         </p>
       )}
     </div>
@@ -63,17 +75,22 @@ function SetSlots({ set }: { set: StatefulSetPreview }) {
 }
 
 export function PreviewList({ preview }: { preview: ManifestPreview }) {
+  const { t } = useTranslation()
   return (
-    <section className="ed-section ed-preview" aria-label="Preview">
-      <h2 className="ed-heading">Preview</h2>
+    <section className="ed-section ed-preview" aria-label={t('editor.preview.heading')}>
+      <h2 className="ed-heading">{t('editor.preview.heading')}</h2>
       {preview.objects.length === 0 ? (
-        <p className="ed-hint">Nothing to apply yet.</p>
+        <p className="ed-hint">{t('editor.preview.nothing')}</p>
       ) : (
         <ul className="ed-objects">
           {preview.objects.slice(0, SHOWN_OBJECTS).map((o, i) => (
             <li key={`${o.ref}#${i}`} data-fails={o.fails || undefined}>
               <code>{o.ref}</code>{' '}
-              {o.fails ? <strong>✖ will be refused (see Problems)</strong> : <span>will be {o.action}</span>}
+              {o.fails ? (
+                <strong>{t('editor.preview.refused')}</strong>
+              ) : (
+                <span>{t(`editor.preview.${o.action}`)}</span>
+              )}
               {o.dnsName && !o.fails && (
                 <span className="ed-dns">
                   {' '}
@@ -85,13 +102,17 @@ export function PreviewList({ preview }: { preview: ManifestPreview }) {
         </ul>
       )}
       {preview.objects.length > SHOWN_OBJECTS && (
-        <p className="ed-hint">… and {preview.objects.length - SHOWN_OBJECTS} more objects.</p>
+        <p className="ed-hint">
+          {t('editor.preview.moreObjects', { count: preview.objects.length - SHOWN_OBJECTS })}
+        </p>
       )}
       {preview.statefulSets.slice(0, SHOWN_SETS).map((set, i) => (
         <SetSlots key={`${set.namespace}/${set.name}#${i}`} set={set} />
       ))}
       {preview.statefulSets.length > SHOWN_SETS && (
-        <p className="ed-hint">… and {preview.statefulSets.length - SHOWN_SETS} more StatefulSets.</p>
+        <p className="ed-hint">
+          {t('editor.preview.moreSets', { count: preview.statefulSets.length - SHOWN_SETS })}
+        </p>
       )}
     </section>
   )

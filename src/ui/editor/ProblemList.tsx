@@ -3,12 +3,17 @@
 // alone) and its position; choosing one moves the caret there. A huge paste lists the first
 // SHOWN problems (the count and the editor's markers cover the rest). Messages are text nodes:
 // names with markup in them are shown, never interpreted.
+import { useTranslation } from 'react-i18next'
 import type { Problem } from '../../editor/markers'
 
 const SHOWN = 200
 
 const ICON = { error: '✖', warning: '▲', info: 'ℹ' } as const
-const WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const
+const WORD = {
+  error: 'editor.problems.error',
+  warning: 'editor.problems.warning',
+  info: 'editor.problems.info',
+} as const
 
 export function ProblemList({
   problems,
@@ -20,22 +25,23 @@ export function ProblemList({
   checking?: boolean
   onPick(p: Problem): void
 }) {
+  const { t } = useTranslation()
   const errors = problems.filter((p) => p.severity === 'error').length
   const warnings = problems.filter((p) => p.severity === 'warning').length
   const summary =
     problems.length === 0
-      ? 'No problems'
+      ? t('editor.problems.none')
       : [
-          errors && `${errors} error${errors > 1 ? 's' : ''}`,
-          warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`,
+          errors && t('editor.problems.errors', { count: errors }),
+          warnings && t('editor.problems.warnings', { count: warnings }),
         ]
           .filter(Boolean)
-          .join(', ')
+          .join(t('common.listSep'))
   return (
-    <section className="ed-section ed-problems" aria-label="Problems">
+    <section className="ed-section ed-problems" aria-label={t('editor.problems.heading')}>
       <h2 className="ed-heading">
-        Problems <span className="ed-count">{summary}</span>
-        {checking && <span className="ed-count"> · checking…</span>}
+        {t('editor.problems.heading')} <span className="ed-count">{summary}</span>
+        {checking && <span className="ed-count"> · {t('editor.problems.checking')}</span>}
       </h2>
       {problems.length > 0 && (
         <ul>
@@ -46,8 +52,12 @@ export function ProblemList({
                   {ICON[p.severity]}
                 </span>
                 <span className="ed-where">
-                  {WORD[p.severity]} · Ln {p.line}, Col {p.column}
-                  {p.source === 'schema' ? ' · schema' : ''}
+                  {t('editor.problems.where', {
+                    severity: t(WORD[p.severity]),
+                    line: p.line,
+                    column: p.column,
+                  })}
+                  {p.source === 'schema' ? ` · ${t('editor.problems.schema')}` : ''}
                 </span>
                 <span className="ed-msg">{p.message}</span>
               </button>
@@ -56,7 +66,7 @@ export function ProblemList({
         </ul>
       )}
       {problems.length > SHOWN && (
-        <p className="ed-hint">… and {problems.length - SHOWN} more, marked in the editor.</p>
+        <p className="ed-hint">{t('editor.problems.more', { count: problems.length - SHOWN })}</p>
       )}
     </section>
   )

@@ -8,27 +8,34 @@ import noStorageClass from '../../examples/no-storage-class.yaml?raw'
 import wrongServiceName from '../../examples/wrong-service-name.yaml?raw'
 import neverReady from '../../examples/never-ready.yaml?raw'
 import deploymentVsStatefulSet from '../../examples/deployment-vs-statefulset.yaml?raw'
+import type { ParseKeys } from 'i18next'
 
 export interface Example {
   id: string
-  label: string
+  /** The menu's words for it: a key of the ui namespace (the menu translates it). */
+  label: `editor.examples.${string}` & ParseKeys
   text: string
   broken?: boolean
 }
 
 export const EXAMPLES: readonly Example[] = [
-  { id: 'web', label: 'web.yaml (with storage)', text: web },
-  { id: 'topology', label: 'Topology only', text: topology },
-  { id: 'pv-claim', label: 'Standalone claim pv-claim', text: pvClaim },
-  { id: 'parallel', label: 'Parallel pods', text: parallel },
+  { id: 'web', label: 'editor.examples.web', text: web },
+  { id: 'topology', label: 'editor.examples.topology', text: topology },
+  { id: 'pv-claim', label: 'editor.examples.pvClaim', text: pvClaim },
+  { id: 'parallel', label: 'editor.examples.parallel', text: parallel },
   {
     id: 'deployment-vs-statefulset',
-    label: 'StatefulSet vs Deployment',
+    label: 'editor.examples.deploymentVsStatefulSet',
     text: deploymentVsStatefulSet,
   },
-  { id: 'no-storage-class', label: 'Broken: no StorageClass', text: noStorageClass, broken: true },
-  { id: 'wrong-service-name', label: 'Broken: wrong serviceName', text: wrongServiceName, broken: true },
-  { id: 'never-ready', label: 'Broken: pod never Ready', text: neverReady, broken: true },
+  { id: 'no-storage-class', label: 'editor.examples.noStorageClass', text: noStorageClass, broken: true },
+  {
+    id: 'wrong-service-name',
+    label: 'editor.examples.wrongServiceName',
+    text: wrongServiceName,
+    broken: true,
+  },
+  { id: 'never-ready', label: 'editor.examples.neverReady', text: neverReady, broken: true },
 ]
 
 /** The example the text is, unedited; undefined once it has been changed. */

@@ -1,6 +1,7 @@
 // Runs the editor's checks (src/manifest/check.ts) in a worker, one at a time: while one runs,
 // only the newest request waits, and an answer to a request that has been superseded is dropped.
 // Where workers are unavailable the checks run in the page.
+import { t } from '../../i18n/i18n'
 import { checkManifests, type ManifestCheck } from '../../manifest/check'
 import type { ClusterView } from '../../manifest/cluster'
 // oxlint-disable-next-line import/default -- Vite's ?worker modules default-export a Worker class
@@ -80,10 +81,7 @@ export class ManifestChecker {
     this.waiting = undefined
     if (next) this.send(worker, next)
     else if (response.id === this.lastId) {
-      const result =
-        'result' in response
-          ? response.result
-          : failedCheck(`Ordinal could not check this text: ${response.error}`)
+      const result = 'result' in response ? response.result : failedCheck(response.error)
       this.listener?.(result)
     }
   }
@@ -93,11 +91,13 @@ function checkInPage(text: string, cluster: ClusterView): ManifestCheck {
   try {
     return checkManifests(text, { cluster })
   } catch (e) {
-    return failedCheck(`Ordinal could not check this text: ${e instanceof Error ? e.message : String(e)}`)
+    return failedCheck(e instanceof Error ? e.message : String(e))
   }
 }
 
-function failedCheck(message: string): ManifestCheck {
+/** The one problem shown when the checks themselves failed with `error` (ours, not kubectl's: translated). */
+function failedCheck(error: string): ManifestCheck {
+  const message = t('editor.problems.checkFailed', { error })
   return {
     diagnostics: [{ line: 1, column: 1, severity: 'error', message }],
     preview: { objects: [], statefulSets: [] },

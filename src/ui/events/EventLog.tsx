@@ -1,6 +1,7 @@
 // Owner: React owns the event log: the cluster's events as `kubectl get events` shows them,
 // newest first, each with why it happened; clicking one moves the clock to it.
 import { memo, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { useActions, useApp } from '../../state/store'
 import { formatSimTime } from '../controls/formatTime'
@@ -27,6 +28,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 
 const Row = memo(function Row({ row, current, onJump }: RowProps) {
   const warning = row.type === 'Warning'
+  const { t } = useTranslation()
   // One tbody per event: the kubectl columns on the first row, the "why" under them on the second.
   return (
     <tbody
@@ -39,8 +41,12 @@ const Row = memo(function Row({ row, current, onJump }: RowProps) {
           <button
             type="button"
             className="ev-jump"
-            aria-label={`Jump to ${formatSimTime(row.at)}: ${row.reason} ${row.object}`}
-            title={`Jump the clock to ${formatSimTime(row.at)}`}
+            aria-label={t('events.jump', {
+              time: formatSimTime(row.at),
+              reason: row.reason,
+              object: row.object,
+            })}
+            title={t('events.jumpTitle', { time: formatSimTime(row.at) })}
           >
             {row.lastSeen}
           </button>
@@ -70,7 +76,7 @@ const Row = memo(function Row({ row, current, onJump }: RowProps) {
       </tr>
       <tr>
         <td className="ev-why" colSpan={4}>
-          <span className="visually-hidden">Why: </span>
+          <span className="visually-hidden">{t('events.why')}</span>
           {row.why}
         </td>
       </tr>
@@ -85,11 +91,13 @@ export function EventLog() {
   const second = useApp((s) => Math.floor(s.snapshot.now / 1000))
   const { seek } = useActions()
   const [warningsOnly, setWarningsOnly] = useState(false)
+  const { t, i18n } = useTranslation()
   const [current, setCurrent] = useState<string | undefined>()
   // The store's seek stops at the end of the timeline, so rows need not know where it is.
   const rows = useMemo(
     () => eventRows(events, statefulSets, { now: second * 1000, end: Infinity, warningsOnly, limit: LIMIT }),
-    [events, statefulSets, warningsOnly, second],
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- each row's "why" is written in the page's language
+    [events, statefulSets, warningsOnly, second, i18n.language],
   )
   const onJump = useMemo(
     () => (row: EventRow) => {
@@ -101,17 +109,14 @@ export function EventLog() {
   const hidden =
     (warningsOnly ? events.filter((e) => e.type === 'Warning').length : events.length) - rows.length
   return (
-    <section className="events" aria-label="Events">
+    <section className="events" aria-label={t('events.label')}>
       <div className="ev-toolbar">
         <p className="ev-summary">
-          {events.length === 0
-            ? 'No events yet.'
-            : `${events.length} event${events.length === 1 ? '' : 's'}, newest first.`}{' '}
-          Click one to move the clock to it.
+          {events.length === 0 ? t('events.none') : t('events.count', { count: events.length })}
         </p>
         <label className="ev-filter">
           <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} />
-          Warnings only
+          {t('events.warningsOnly')}
         </label>
       </div>
       <div className="ev-scroll" tabIndex={-1}>
@@ -129,7 +134,7 @@ export function EventLog() {
             <Row key={row.uid} row={row} current={row.uid === current} onJump={onJump} />
           ))}
         </table>
-        {hidden > 0 && <p className="ev-more">{hidden} older events not shown.</p>}
+        {hidden > 0 && <p className="ev-more">{t('events.older', { count: hidden })}</p>}
       </div>
     </section>
   )

@@ -1,6 +1,7 @@
 // Owner: React owns this visually hidden live region. It says what changed from one snapshot to
 // the next ("web-1 is Ready; DNS record web-1.nginx added") for screen-reader users.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { getAppStore } from '../../state/store'
 import { narrate } from './narration'
 
@@ -9,6 +10,7 @@ const KEEP = 3
 
 export function Narrator() {
   const [said, setSaid] = useState<readonly { id: number; text: string }[]>([])
+  const { t } = useTranslation()
   useEffect(() => {
     let id = 0
     return getAppStore().subscribe((state, prev) => {
@@ -22,7 +24,7 @@ export function Narrator() {
       className="visually-hidden"
       role="status"
       aria-live="polite"
-      aria-label="What just happened"
+      aria-label={t('narration.label')}
       data-testid="narration"
     >
       {said.map((line) => (

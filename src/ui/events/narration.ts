@@ -3,6 +3,7 @@
 // READY and STATUS come from the same printer `kubectl get pods` uses.
 import { podTable } from '../../kubectl/printers/columns/pods'
 import type { Pod, Service } from '../../sim/model'
+import { t } from '../../i18n/i18n'
 import { formatSimTime } from '../controls/formatTime'
 
 export interface NarrationInput {
@@ -50,9 +51,9 @@ const nameOf = (key: string) => key.slice(key.indexOf('/') + 1)
 /** More changes than this at once (a jump forward) are summarised. */
 const MAX_SENTENCES = 6
 
-/** Sentences describing what changed from `prev` to `next`, in the order pods are listed. */
+/** Sentences (in the page's language) describing what changed from `prev` to `next`, in the order pods are listed. */
 export function narrate(prev: NarrationInput, next: NarrationInput): string[] {
-  if (next.now < prev.now) return [`Time moved back to ${formatSimTime(next.now)}.`]
+  if (next.now < prev.now) return [t('narration.timeBack', { time: formatSimTime(next.now) })]
   // READY and STATUS change only with a write to the cluster.
   if (next.resourceVersion === prev.resourceVersion) return []
   const before = views(prev)
@@ -61,7 +62,9 @@ export function narrate(prev: NarrationInput, next: NarrationInput): string[] {
   for (const [key, was] of before) {
     if (!after.has(key))
       said.push(
-        `${nameOf(key)} deleted${was.ready && was.record ? `; DNS record ${was.record} removed` : ''}.`,
+        was.ready && was.record
+          ? t('narration.deletedRecord', { name: nameOf(key), record: was.record })
+          : t('narration.deleted', { name: nameOf(key) }),
       )
   }
   for (const [key, now] of after) {
@@ -69,20 +72,34 @@ export function narrate(prev: NarrationInput, next: NarrationInput): string[] {
     const was = before.get(key)
     const same = was !== undefined && was.uid === now.uid
     if (!same) {
-      said.push(`${name} ${was ? 're' : ''}created${now.status ? ` (${now.status})` : ''}.`)
+      const status = now.status
+      if (was)
+        said.push(
+          status ? t('narration.recreatedStatus', { name, status }) : t('narration.recreated', { name }),
+        )
+      else
+        said.push(status ? t('narration.createdStatus', { name, status }) : t('narration.created', { name }))
       if (!now.ready) continue
     }
     const wasReady = same && was.ready
-    const record = (verb: string) => (now.record ? `; DNS record ${now.record} ${verb}` : '')
-    if (now.ready && !wasReady) said.push(`${name} is Ready${record('added')}.`)
-    else if (wasReady && !now.ready)
+    const record = now.record
+    if (now.ready && !wasReady)
+      said.push(record ? t('narration.readyRecord', { name, record }) : t('narration.ready', { name }))
+    else if (wasReady && !now.ready) {
+      const terminating = now.status === 'Terminating'
+      if (record)
+        said.push(
+          t(terminating ? 'narration.terminatingRecord' : 'narration.notReadyRecord', { name, record }),
+        )
+      else said.push(t(terminating ? 'narration.terminating' : 'narration.notReady', { name }))
+    } else if (same && was.status !== now.status && !ROUTINE.has(now.status))
       said.push(
-        `${name} ${now.status === 'Terminating' ? 'is terminating' : 'is not Ready'}${record('removed')}.`,
+        now.status === 'Terminating'
+          ? t('narration.terminating', { name })
+          : t('narration.status', { name, status: now.status }),
       )
-    else if (same && was.status !== now.status && !ROUTINE.has(now.status))
-      said.push(`${name} is ${now.status === 'Terminating' ? 'terminating' : now.status}.`)
   }
   if (said.length <= MAX_SENTENCES) return said
   const more = said.length - MAX_SENTENCES + 1
-  return [...said.slice(0, MAX_SENTENCES - 1), `…and ${more} more changes.`]
+  return [...said.slice(0, MAX_SENTENCES - 1), t('narration.more', { count: more })]
 }

@@ -1,6 +1,8 @@
 // Direct actions on the inspected object. Each one runs the command a learner would type — so
 // the console echoes it and the timeline records it like any other command.
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { useActions, useApp } from '../../state/store'
 import type { ObjectRef } from '../../state/inspect'
 import { readinessFailureCommand } from '../../state/probeFault'
@@ -11,8 +13,38 @@ import {
   type DirectCommand,
 } from '../../state/directCommands'
 
+const FAIL_READINESS = 'Fail readiness probe'
+
+/**
+ * state/directCommands.ts labels each button in English (the label also keys the button);
+ * these are its labels, translated (one it adds later shows in English until added here).
+ */
+const ACTION_WORDS = {
+  'Delete pod': 'actions.deletePod',
+  'Force delete': 'actions.forceDelete',
+  'Scale −1': 'actions.scaleDown',
+  'Scale +1': 'actions.scaleUp',
+  Restart: 'actions.restart',
+  'Undo rollout': 'actions.undo',
+  'Use RollingUpdate': 'actions.useRollingUpdate',
+  'Use OnDelete': 'actions.useOnDelete',
+  'Delete claim': 'actions.deleteClaim',
+  'Start node': 'actions.startNode',
+  'Stop node': 'actions.stopNode',
+  Uncordon: 'actions.uncordon',
+  Cordon: 'actions.cordon',
+  Drain: 'actions.drain',
+  [FAIL_READINESS]: 'actions.failReadiness',
+} as const
+
+function actionWord(label: string, t: TFunction): string {
+  const key = ACTION_WORDS[label as keyof typeof ACTION_WORDS]
+  return key ? t(key) : label
+}
+
 export function DirectActions({ target }: { target: ObjectRef }) {
   const { runCommand } = useActions()
+  const { t } = useTranslation()
   const isTarget = (o: { metadata: { name: string; namespace?: string } }) =>
     o.metadata.name === target.name && (o.metadata.namespace ?? 'default') === (target.namespace ?? 'default')
   const set = useApp((s) =>
@@ -25,7 +57,7 @@ export function DirectActions({ target }: { target: ObjectRef }) {
   const nodeStopped = useApp((s) => target.kind === 'Node' && s.snapshot.stoppedNodes.includes(target.name))
   const commands = objectCommands(target, { set, pod, node, nodeStopped })
   const breakProbe = pod ? readinessFailureCommand(pod) : undefined
-  if (breakProbe) commands.push({ label: 'Fail readiness probe', command: breakProbe })
+  if (breakProbe) commands.push({ label: FAIL_READINESS, command: breakProbe })
   if (commands.length === 0 && !set) return null
   return (
     <div className="inspector__actions-wrap">
@@ -33,7 +65,7 @@ export function DirectActions({ target }: { target: ObjectRef }) {
         <div className="inspector__actions">
           {commands.map((b) => (
             <button key={b.label} type="button" title={b.command} onClick={() => runCommand(b.command)}>
-              {b.label}
+              {actionWord(b.label, t)}
             </button>
           ))}
         </div>
@@ -42,17 +74,17 @@ export function DirectActions({ target }: { target: ObjectRef }) {
         <div className="inspector__forms">
           <CommandForm
             key={`${target.namespace}/${target.name}/image/${set.spec.template.spec.containers[0]?.image}`}
-            label="Image"
+            label={t('actions.image')}
             initial={set.spec.template.spec.containers[0]?.image ?? ''}
-            button="Set image"
+            button={t('actions.setImage')}
             command={(v) => setImageCommand(target, set, v)}
           />
           <CommandForm
             key={`${target.namespace}/${target.name}/partition/${set.spec.updateStrategy?.rollingUpdate?.partition ?? 0}`}
-            label="Partition"
+            label={t('actions.partition')}
             type="number"
             initial={String(set.spec.updateStrategy?.rollingUpdate?.partition ?? 0)}
-            button="Set partition"
+            button={t('actions.setPartition')}
             command={(v) => setPartitionCommand(target, v)}
           />
         </div>

@@ -2,6 +2,8 @@
 // YAML, what it is related to and, for a volume, its files; and offers the direct actions a
 // learner would otherwise type (each runs — and echoes — the equivalent kubectl command).
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TFunction } from 'i18next'
 import { useActions, useApp } from '../../state/store'
 import type { ObjectRef } from '../../state/inspect'
 import { DirectActions } from './DirectActions'
@@ -15,10 +17,11 @@ export function Inspector() {
   useApp((s) => s.snapshot.resourceVersion + ':' + Math.floor(s.snapshot.now / 1000))
   const actions = useActions()
   const [tab, setTab] = useState<Tab>('describe')
+  const { t } = useTranslation()
   if (!selected) {
     return (
-      <section className="inspector inspector--empty" aria-label="Inspector">
-        <p>Select a pod, claim, volume or set in the cluster to inspect it.</p>
+      <section className="inspector inspector--empty" aria-label={t('inspector.label')}>
+        <p>{t('inspector.empty')}</p>
       </section>
     )
   }
@@ -27,38 +30,47 @@ export function Inspector() {
     ? ['describe', 'yaml', 'relations', 'files']
     : ['describe', 'yaml', 'relations']
   return (
-    <section className="inspector" aria-label={`Inspector: ${selected.kind} ${selected.name}`}>
+    <section
+      className="inspector"
+      aria-label={t('inspector.of', { kind: selected.kind, name: selected.name })}
+    >
       <header className="inspector__header">
         <h2>
           <span className="inspector__kind">{selected.kind}</span> {selected.name}
-          {!view.exists && <span className="inspector__gone"> — gone</span>}
+          {!view.exists && <span className="inspector__gone">{t('inspector.gone')}</span>}
         </h2>
         <button
           type="button"
           className="inspector__close"
-          aria-label="Close inspector"
+          aria-label={t('inspector.close')}
           onClick={() => actions.select(undefined)}
         >
           ×
         </button>
       </header>
       {view.exists && <DirectActions target={selected} />}
-      <div role="tablist" aria-label="Inspector views" className="inspector__tabs">
-        {tabs.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {label(t)}
+      <div role="tablist" aria-label={t('inspector.views')} className="inspector__tabs">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            role="tab"
+            type="button"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+          >
+            {t(`inspector.tabs.${name}`)}
           </button>
         ))}
       </div>
       <div role="tabpanel" className="inspector__body">
         {tab === 'describe' && <pre>{view.describe}</pre>}
-        {tab === 'yaml' && <pre>{view.yaml || '(the object no longer exists)'}</pre>}
+        {tab === 'yaml' && <pre>{view.yaml || t('inspector.noObject')}</pre>}
         {tab === 'relations' && (
           <Relations relations={view.relations} dnsNames={view.dnsNames} onSelect={actions.select} />
         )}
         {tab === 'files' && (
           <ul className="inspector__files">
-            {(view.files ?? []).length === 0 && <li>(no files yet)</li>}
+            {(view.files ?? []).length === 0 && <li>{t('inspector.noFiles')}</li>}
             {(view.files ?? []).map((f) => (
               <li key={f.path}>
                 <code>{f.path}</code>
@@ -72,20 +84,17 @@ export function Inspector() {
   )
 }
 
-function label(tab: Tab): string {
-  return { describe: 'Describe', yaml: 'YAML', relations: 'Relations', files: 'Files' }[tab]
-}
-
 function Relations(props: {
   relations: readonly { label: string; ref: ObjectRef }[]
   dnsNames: readonly string[]
   onSelect: (ref: ObjectRef) => void
 }) {
+  const { t } = useTranslation()
   return (
     <ul className="inspector__relations">
       {props.relations.map((r) => (
         <li key={`${r.label}/${r.ref.kind}/${r.ref.name}`}>
-          <span className="inspector__relation">{r.label}</span>{' '}
+          <span className="inspector__relation">{relationWord(r.label, t)}</span>{' '}
           <button type="button" className="link" onClick={() => props.onSelect(r.ref)}>
             {r.ref.kind} {r.ref.name}
           </button>
@@ -93,10 +102,30 @@ function Relations(props: {
       ))}
       {props.dnsNames.map((n) => (
         <li key={n}>
-          <span className="inspector__relation">DNS</span> <code>{n}</code>
+          <span className="inspector__relation">{t('inspector.relations.dns')}</span> <code>{n}</code>
         </li>
       ))}
-      {props.relations.length === 0 && props.dnsNames.length === 0 && <li>(nothing related)</li>}
+      {props.relations.length === 0 && props.dnsNames.length === 0 && (
+        <li>{t('inspector.nothingRelated')}</li>
+      )}
     </ul>
   )
+}
+
+/** state/inspect.ts names each relation in English; these are its words, translated (others shown as they are). */
+const RELATION_WORDS = {
+  Owner: 'inspector.relations.owner',
+  Node: 'inspector.relations.node',
+  Claim: 'inspector.relations.claim',
+  Service: 'inspector.relations.service',
+  Pod: 'inspector.relations.pod',
+  Volume: 'inspector.relations.volume',
+  StorageClass: 'inspector.relations.storageClass',
+  'Used by': 'inspector.relations.usedBy',
+  EndpointSlice: 'inspector.relations.endpointSlice',
+} as const
+
+function relationWord(label: string, t: TFunction): string {
+  const key = RELATION_WORDS[label as keyof typeof RELATION_WORDS]
+  return key ? t(key) : label
 }
