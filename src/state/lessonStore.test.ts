@@ -95,3 +95,12 @@ describe('lesson store', () => {
     expect(page(storage).lessons.getState().run).toBeUndefined()
   })
 })
+
+test('starting at a later step does the steps before it', () => {
+  const { app, lessons } = page()
+  lessons.getState().actions.start('storage', 3)
+  expect(lessons.getState().run?.step).toBe(3)
+  const s = app.getState().snapshot
+  expect(s.pods.map((p) => p.metadata.name).sort()).toEqual(['web-0', 'web-1'])
+  expect(s.claims.map((c) => c.metadata.name).sort()).toEqual(['www-web-0', 'www-web-1'])
+})

@@ -14,6 +14,7 @@ import {
   type LessonRun,
 } from '../lessons/progress'
 import { ClusterSession } from './clusterSession'
+import { fastForward } from '../lessons/learner'
 import { forgetKeptWork, keepWork, readKeptWork, rebuild, hasWork, type KeptWork } from './keptWork'
 import type { AppStore } from './store'
 import { sessionOf } from './sessionRegistry'
@@ -29,7 +30,7 @@ export interface LessonState {
 }
 
 export interface LessonActions {
-  /** Starts a lesson from an empty cluster with its example in the editor. */
+  /** Starts a lesson from an empty cluster with its example in the editor (at `step`: the steps before done). */
   start(id: string, step?: number): void
   /** Takes up a lesson at a step on the cluster as it is (a shared link's lesson). */
   resume(id: string, step: number): void
@@ -96,11 +97,14 @@ export function createLessonStore(app: AppStore, options: LessonStoreOptions) {
           const lesson = lessonById(id)
           if (!lesson) return
           const appState = app.getState()
-          const session = sessionOf(app)
-          if (!get().run && session && hasWork(session, appState.editorText, options.untouchedText))
-            keptInMemory = keepWork(storage, session, appState.editorText)
-          appState.actions.replaceSession(new ClusterSession(1), options.exampleText(lesson.example))
-          update(beginLesson(lesson, context(), step))
+          const current = sessionOf(app)
+          if (!get().run && current && hasWork(current, appState.editorText, options.untouchedText))
+            keptInMemory = keepWork(storage, current, appState.editorText)
+          // Starting at a later step (a link, an embed) does the steps before it for the learner.
+          const session = new ClusterSession(1)
+          const reached = step > 0 ? fastForward(lesson, session, step, options.exampleText) : 0
+          appState.actions.replaceSession(session, options.exampleText(lesson.example))
+          update(beginLesson(lesson, context(), reached))
         },
         resume: (id, step) => {
           const lesson = lessonById(id)

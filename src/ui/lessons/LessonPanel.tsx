@@ -139,7 +139,7 @@ function CurrentStep({ lesson, run }: { lesson: Lesson; run: LessonRun }) {
       {step.action && <StepAction action={step.action} />}
       {step.watch && (
         <p className="lesson-watch">
-          <strong>{t('watch')}</strong> {localize(step.watch, lang)}
+          <strong>{t('watch')}</strong> <RichText text={localize(step.watch, lang)} />
         </p>
       )}
       {step.prediction && prediction && <PredictionCard prediction={step.prediction} state={prediction} />}
