@@ -1,6 +1,7 @@
 // Lessons 1 and 2 taken as a learner would, in English and in Chinese: start from the Lessons tab,
 // press each step's buttons, answer each prediction, see the automatic check pass, go on, and reach
 // the summary. Plus presenter mode driven by a clicker's keys.
+import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 
@@ -155,3 +156,26 @@ test('presenter mode: large captions, the editor hidden, a clicker builds the le
   await page.keyboard.press('Escape')
   await expect(page.locator('.app-side')).toBeVisible()
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the lesson panel, a prediction and presenter captions have no serious accessibility problems (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    const serious = async (selector: string) => {
+      const { violations } = await new AxeBuilder({ page }).include(selector).analyze()
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    }
+    await page.goto('/')
+    await page.getByTestId('lessons-tab').click()
+    expect(await serious('.lesson-panel')).toEqual([])
+    await page.locator('.lesson-list li[data-lesson="topology"] button').click()
+    await page.locator('.lesson-step .lesson-action button').click()
+    await expect(page.getByTestId('prediction')).toHaveAttribute('data-state', 'asking', { timeout: 30_000 })
+    expect(await serious('.lesson-panel')).toEqual([])
+    await page.getByTestId('presenter-toggle').click()
+    expect(await serious('.presenter-captions')).toEqual([])
+  })
+}

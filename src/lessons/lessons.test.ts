@@ -37,6 +37,7 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
 test('starting a lesson at a later step does the steps before it', () => {
   for (const lesson of LESSONS) {
     const last = lesson.steps.length - 1
-    expect(fastForward(lesson, new ClusterSession(1), last, exampleText), lesson.id).toBe(last)
+    const reached = fastForward(lesson, new ClusterSession(1), last, exampleText)
+    expect({ lesson: lesson.id, reached }).toEqual({ lesson: lesson.id, reached: last })
   }
 })
