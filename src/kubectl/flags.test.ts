@@ -14,6 +14,7 @@ const SPECS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'replicas', type: 'int', default: -1 },
   { name: 'wait', type: 'bool', default: true },
+  { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict' },
 ]
 
 const parse = (line: string) => parseFlags(line.split(' ').filter(Boolean), SPECS)
@@ -76,6 +77,11 @@ describe('parseFlags reads values the ways pflag accepts them', () => {
     expect(parse('').flags.replicas).toBe(-1)
     expect(parse('--replicas=0').flags.replicas).toBe(0)
     expect(parse('--replicas 5').flags.replicas).toBe(5)
+  })
+
+  test('a string flag with a NoOptDefVal takes it when given alone, leaving the next word an argument', () => {
+    expect(parse('--validate false')).toMatchObject({ flags: { validate: 'strict' }, args: ['false'] })
+    expect(parse('--validate=warn').flags.validate).toBe('warn')
   })
 
   test('only flags the user typed are reported as given', () => {

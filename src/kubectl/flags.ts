@@ -9,6 +9,8 @@ export interface FlagSpec {
   short?: string
   type: FlagType
   default?: string | number | boolean
+  /** pflag's NoOptDefVal: the value of `--name` given alone (the next word is not taken as its value). */
+  noOptDefault?: string
 }
 
 export type FlagValues = Record<string, string | number | boolean | string[] | undefined>
@@ -81,6 +83,7 @@ export function parseFlags(tokens: string[], specs: FlagSpec[]): ParsedArgs {
       if (!spec) throw new FlagError(`unknown flag: --${name}`)
       if (eq >= 0) set(spec, tok.slice(eq + 1))
       else if (spec.type === 'bool') set(spec, 'true')
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault)
       else {
         if (i + 1 >= tokens.length) throw new FlagError(`flag needs an argument: --${name}`)
         set(spec, tokens[++i]!)

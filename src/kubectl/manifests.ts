@@ -1,7 +1,10 @@
 // Reading `-f FILE|-` into objects the way kubectl's resource builder does: documents in order,
 // `kind: List` flattened, each checked for kind/apiVersion and mapped to a served kind, with
 // kubectl's errors for what cannot be mapped. A YAML error ends the stream at that document.
+// `--validate=ignore` turns off the client-side check of kind and apiVersion (kubectl's NullSchema).
 import type { KubeObject } from '../sim/model'
+import { goJson } from '../sim/api/goFormat'
+import { isMap } from './merge'
 import { kindInfo, type KindInfo } from '../sim/model/kinds'
 import { metadataTypeError } from '../manifest/documents'
 import { parseErrorMessage, parseManifests } from '../manifest/parse'
@@ -22,6 +25,7 @@ export function loadManifests(
   env: KubectlEnv,
   files: string[],
   namespaceFlag: string | undefined,
+  { validate = true }: { validate?: boolean } = {},
 ): LoadResult {
   const items: ManifestItem[] = []
   const errors: string[] = []
@@ -36,7 +40,7 @@ export function loadManifests(
     for (const doc of parsed.documents) {
       for (const value of flattenLists(doc.value)) {
         try {
-          items.push(toItem(value, source, namespaceFlag))
+          items.push(toItem(value, source, namespaceFlag, validate))
         } catch (e) {
           errors.push(`error: ${(e as Error).message}`)
         }
@@ -54,7 +58,16 @@ function flattenLists(value: unknown): unknown[] {
   return [value]
 }
 
-function toItem(value: unknown, source: string, namespaceFlag: string | undefined): ManifestItem {
+function toItem(
+  value: unknown,
+  source: string,
+  namespaceFlag: string | undefined,
+  validate: boolean,
+): ManifestItem {
+  if (!validate && isMap(value) && !value.kind) {
+    // The unstructured decoder needs a kind; it quotes the JSON the YAML converted to.
+    throw new KubectlError(`unable to decode "${source}": Object 'Kind' is missing in '${goJson(value)}'`)
+  }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     // getObjectKind in kubectl's schema validation: a document that is a list or a scalar.
     throw new KubectlError(
@@ -63,7 +76,7 @@ function toItem(value: unknown, source: string, namespaceFlag: string | undefine
   }
   const obj = value as Partial<KubeObject> & Record<string, unknown>
   const missing = [obj.apiVersion ? '' : 'apiVersion not set', obj.kind ? '' : 'kind not set'].filter(Boolean)
-  if (missing.length) {
+  if (missing.length && validate) {
     const list = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`
     throw new KubectlError(
       `error validating "${source}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`,
@@ -75,7 +88,7 @@ function toItem(value: unknown, source: string, namespaceFlag: string | undefine
   const info = kindInfo(String(obj.kind))
   if (!info || info.apiVersion !== obj.apiVersion) {
     throw new KubectlError(
-      `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${source}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion)}"\nensure CRDs are installed first`,
+      `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${source}": no matches for kind "${String(obj.kind)}" in version "${String(obj.apiVersion ?? '')}"\nensure CRDs are installed first`,
     )
   }
   let namespace = meta.namespace

@@ -24,6 +24,19 @@ const MERGE_KEYS: Record<string, (item: JsonMap) => string | undefined> = {
         : undefined,
 }
 
+/** The field that holds an item's merge key in the list `field` (`name`, `mountPath`, …), if it is a keyed list. */
+export function mergeKeyField(field: string, item: JsonMap): string | undefined {
+  if (!mergeKeyOf(field)) return undefined
+  if (field === 'ports') return item.containerPort !== undefined ? 'containerPort' : 'port'
+  return { volumeMounts: 'mountPath', ownerReferences: 'uid', conditions: 'type' }[field] ?? 'name'
+}
+
+/** The identity of an item in the keyed list `field`, or undefined when the list is not merged by key. */
+export function mergeKeyOf(field: string): ((item: JsonMap) => string | undefined) | undefined {
+  // hasOwn: a list under a key named `constructor` is not keyed by Object.
+  return Object.hasOwn(MERGE_KEYS, field) ? MERGE_KEYS[field] : undefined
+}
+
 function str(v: Json): string | undefined {
   return typeof v === 'string' ? v : undefined
 }
@@ -45,7 +58,7 @@ export function threeWayMerge(live: Json, lastApplied: Json, desired: Json, fiel
     if (isMap(lastApplied)) for (const k of Object.keys(lastApplied)) if (!(k in desired)) delete out[k]
     return out
   }
-  const keyOf = MERGE_KEYS[field]
+  const keyOf = mergeKeyOf(field)
   if (keyOf && Array.isArray(desired) && Array.isArray(live) && desired.every(isMap) && live.every(isMap)) {
     const lastKeys = new Set(Array.isArray(lastApplied) ? lastApplied.filter(isMap).map(keyOf) : [])
     const liveByKey = new Map(live.map((i) => [keyOf(i), i]))
@@ -79,7 +92,7 @@ export function strategicMergePatch(target: Json, patch: Json, field = ''): Json
     }
     return out
   }
-  const keyOf = MERGE_KEYS[field]
+  const keyOf = mergeKeyOf(field)
   if (keyOf && Array.isArray(patch) && Array.isArray(target) && patch.every(isMap) && target.every(isMap)) {
     const out = [...target] as JsonMap[]
     for (const item of patch) {

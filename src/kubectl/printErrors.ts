@@ -13,9 +13,13 @@ export function errorText(e: unknown, verb?: string, context?: { action: string;
       'kubectl --help',
     )
   if (e instanceof StatusError) {
-    if (e.reason === 'Invalid' && e.details.kind) {
+    if (e.reason === 'Invalid' && (e.details.kind || e.details.causes?.length)) {
       const causes = [...new Set((e.details.causes ?? []).map(fieldErrorText))]
-      const head = `The ${e.details.kind} "${e.details.name ?? ''}" is invalid: `
+      // checkErr: an error naming no kind and no object (a patch's) is "The request is invalid".
+      const head =
+        e.details.kind || e.details.name
+          ? `The ${e.details.kind} "${e.details.name ?? ''}" is invalid: `
+          : 'The request is invalid: '
       return causes.length === 1 ? head + causes[0] : head + '\n' + causes.map((c) => `* ${c}`).join('\n')
     }
     if (e.reason === 'BadRequest' && e.details.kind === 'JsonPatch') return e.message

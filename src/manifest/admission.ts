@@ -1,18 +1,22 @@
 // What the simulated API server would answer to `kubectl apply` of one object, computed with the
 // engine's own admission steps (src/sim/api/apiServer.ts) but without touching a cluster: decode
-// (quantities), defaulting, the ClusterIP that admission fills in, validation on create — or,
-// when the object already exists, the three-way merge kubectl sends and validation on update —
-// and the namespace check. Each failure carries kubectl's text and the field it is about.
+// (types, quantities, then unknown fields, strictly as kubectl asks by default), defaulting, the
+// ClusterIP that admission fills in, validation on create — or, when the object already exists,
+// the three-way merge kubectl sends and validation on update — and the namespace check. Each
+// failure carries kubectl's text and the field it is about.
 import type { KubeObject, Service } from '../sim/model'
 import type { KindInfo } from '../sim/model/kinds'
 import { StatusError, invalid, type FieldError } from '../sim/api/errors'
 import { applyDefaults, prepareServiceForUpdate } from '../sim/api/defaults'
 import { decodeQuantities } from '../sim/api/decode'
+import { strictDecodingFailure } from '../sim/api/fieldValidation'
+import { unknownFields, type FieldPath } from '../sim/api/unknownFields'
 import { parseQuantity } from '../sim/api/quantity'
 import { validateCreate, validateUpdate } from '../sim/api/validation'
 import { threeWayMerge } from '../kubectl/merge'
 import { errorText } from '../kubectl/printErrors'
-import { LAST_APPLIED } from '../kubectl/commands/apply'
+import { threeWayPatch } from '../kubectl/applyPatch'
+import { LAST_APPLIED, withLastApplied } from '../kubectl/commands/apply'
 import type { ClusterIndex } from './cluster'
 
 export interface ServerFailure {
@@ -44,6 +48,18 @@ export function checkOnServer(
     } catch (e) {
       const message = errorText(e, 'apply', context)
       return { action, failures: [{ message, path: badTypePath(sent, message) ?? badQuantityPath(sent) }] }
+    }
+    // The patch is worked out only for the message, when there is one to give.
+    const strict = unknownFields(sent).length
+      ? strictDecodingFailure(sent, {
+          fieldValidation: 'Strict',
+          ...(live ? { patch: { body: patchFor(live, object), live } } : {}),
+        })
+      : undefined
+    if (strict) {
+      // One message, marked at each unknown key.
+      const message = errorText(strict.error, 'apply', context)
+      return { action, failures: strict.fields.map((f) => ({ message, path: locationPath(f) })) }
     }
     if (live) {
       let next = applyDefaults(sent)
@@ -110,9 +126,30 @@ function firstDifference(a: unknown, b: unknown, path: string): string | undefin
 
 /** What `kubectl apply` sends for an existing object: live + (last applied → desired). */
 function merged(live: KubeObject, desired: KubeObject): KubeObject {
-  const lastText = live.metadata.annotations?.[LAST_APPLIED]
-  const last = lastText ? (JSON.parse(lastText) as unknown) : undefined
-  return threeWayMerge(live, last, desired) as KubeObject
+  return threeWayMerge(live, lastApplied(live), desired) as KubeObject
+}
+
+/** The strategic merge patch kubectl sends for `desired` (its error quotes it). */
+function patchFor(live: KubeObject, desired: KubeObject): Record<string, unknown> {
+  return threeWayPatch(
+    lastApplied(live),
+    withLastApplied(desired) as unknown as Record<string, unknown>,
+    live,
+  )
+}
+
+function lastApplied(live: KubeObject): unknown {
+  const text = live.metadata.annotations?.[LAST_APPLIED]
+  return text ? (JSON.parse(text) as unknown) : undefined
+}
+
+/** A field path for locateField: a key with `.` or `[` in it is written `[key]`. */
+function locationPath(path: FieldPath): string {
+  return path
+    .map((seg, i) =>
+      typeof seg === 'number' ? `[${seg}]` : /[.[\]]/.test(seg) ? `[${seg}]` : i ? `.${seg}` : seg,
+    )
+    .join('')
 }
 
 /**

@@ -23,6 +23,7 @@ export type Category =
   | 'prototype keys'
   | 'encoding'
   | 'markup'
+  | 'unknown field'
 
 export interface CorpusCase {
   id: string
@@ -992,9 +993,118 @@ export const CASES: readonly CorpusCase[] = [
     title: 'a __proto__ key in a spec',
     category: 'prototype keys',
     input: sts('  replicas: 2\n', '  replicas: 2\n  __proto__:\n    replicas: 7\n'),
-    expect: { messages: [], applies: BOTH_APPLY },
-    differs:
-      'kubectl (server-side strict field validation) refuses it: strict decoding error: unknown field "spec.__proto__"; Ordinal does not check unknown fields yet and ignores it',
+    expect: {
+      messages: [
+        'Error from server (BadRequest): error when creating "editor.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.__proto__"',
+      ],
+      line: 22,
+      column: 3,
+      applies: SERVICE_APPLIES,
+    },
+  },
+  {
+    id: 'proto-constructor-container',
+    title: 'a constructor key in a container',
+    category: 'prototype keys',
+    input: sts('        image: registry', '        constructor: x\n        image: registry'),
+    expect: {
+      messages: ['strict decoding error: unknown field "spec.template.spec.containers[0].constructor"'],
+      line: 32,
+      column: 9,
+      applies: SERVICE_APPLIES,
+    },
+  },
+
+  // Unknown fields: kubectl asks for strict field validation (--validate=strict, the default since
+  // v1.27), so the API server refuses any field its types do not have.
+  {
+    id: 'unknown-replicas-typo',
+    title: 'replica: 2 (a typo for replicas)',
+    category: 'unknown field',
+    input: sts('  replicas: 2\n', '  replica: 2\n'),
+    expect: {
+      messages: [
+        'Error from server (BadRequest): error when creating "editor.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.replica"',
+      ],
+      line: 21,
+      column: 3,
+      applies: SERVICE_APPLIES,
+    },
+    e2e: true,
+  },
+  {
+    id: 'unknown-container-field',
+    title: 'a misspelt field in a container (imagePullPolice)',
+    category: 'unknown field',
+    input: sts('        image: registry', '        imagePullPolice: Always\n        image: registry'),
+    expect: {
+      messages: [
+        'Error from server (BadRequest): error when creating "editor.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.template.spec.containers[0].imagePullPolice"',
+      ],
+      line: 32,
+      column: 9,
+      applies: SERVICE_APPLIES,
+    },
+    e2e: true,
+  },
+  {
+    id: 'unknown-top-level',
+    title: 'an unknown top-level field (specs: instead of spec:)',
+    category: 'unknown field',
+    input: svc('spec:\n', 'specs:\n'),
+    expect: {
+      messages: [
+        'Error from server (BadRequest): error when creating "editor.yaml": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "specs"',
+      ],
+      line: 7,
+      column: 1,
+    },
+  },
+  {
+    id: 'unknown-two-fields',
+    title: 'two unknown fields: one message naming both, in the order of the JSON kubectl sends',
+    category: 'unknown field',
+    input: sts('  replicas: 2\n', '  replicas: 2\n  podManagement: Parallel\n').replace(
+      '    spec:\n      containers:',
+      '    spec:\n      updateStrategy:\n        type: OnDelete\n      containers:',
+    ),
+    expect: {
+      messages: [
+        'Error from server (BadRequest): error when creating "editor.yaml": StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.podManagement", unknown field "spec.template.spec.updateStrategy"',
+      ],
+      line: 22,
+      column: 3,
+      applies: SERVICE_APPLIES,
+    },
+  },
+  {
+    id: 'unknown-field-on-update',
+    title: 'an unknown field in a change to an object that exists (a patch: the request is invalid)',
+    category: 'unknown field',
+    before: SERVICE,
+    input: svc('  clusterIP: None\n', '  clusterIP: None\n  publishNotReady: true\n'),
+    expect: {
+      messages: [
+        'The request is invalid: patch: Invalid value: "map[metadata:map[annotations:map[kubectl.kubernetes.io/last-applied-configuration:',
+        'spec:map[publishNotReady:true]]": strict decoding error: unknown field "spec.publishNotReady"',
+      ],
+      line: 12,
+      column: 3,
+    },
+  },
+  {
+    id: 'unknown-in-second-document',
+    title: 'an unknown field in one document: the others still apply',
+    category: 'unknown field',
+    input: `${STATEFULSET}---\n${SERVICE.replace('  ports:\n', '  port:\n')}`,
+    expect: {
+      messages: [
+        'Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.port"',
+      ],
+      line: 41,
+      column: 3,
+      applies: ['statefulset.apps/web'],
+    },
   },
 
   // Encoding: control characters, invalid UTF-16/UTF-8, byte-order marks.

@@ -10,6 +10,7 @@ import { StatusError, alreadyExists, invalid, notFound } from './errors'
 import { ObjectStore, objectKey } from './store'
 import { applyDefaults, prepareServiceForUpdate } from './defaults'
 import { decodeQuantities } from './decode'
+import { decodeFields, type FieldValidation } from './fieldValidation'
 import { withDefaultTolerations } from './defaultTolerationSeconds'
 import { validateCreate, validateUpdate } from './validation'
 
@@ -22,6 +23,12 @@ export interface DeleteOptions {
 
 export interface WriteOptions {
   dryRun?: boolean
+  /** The request's fieldValidation (kubectl's `--validate`); the engine's own writes leave it out. */
+  fieldValidation?: FieldValidation
+  /** For an update: the strategic merge patch it came from (`kubectl apply`), quoted by strict errors. */
+  patch?: Record<string, unknown>
+  /** Receives the warnings the response carries (the Warning header kubectl prints). */
+  warnings?: string[]
 }
 
 /** Kinds whose spec changes bump metadata.generation. */
@@ -79,6 +86,9 @@ export class ApiServer {
   create<T extends KubeObject>(manifest: Manifest<T> | KubeObject, opts: WriteOptions = {}): T {
     const info = this.info(manifest.kind)
     decodeQuantities(manifest as KubeObject)
+    const decoded = decodeFields(manifest as KubeObject, { fieldValidation: opts.fieldValidation })
+    opts.warnings?.push(...decoded.warnings)
+    manifest = decoded.object
     const meta = { ...manifest.metadata }
     if (info.namespaced) meta.namespace = meta.namespace || 'default'
     else delete meta.namespace
@@ -116,7 +126,12 @@ export class ApiServer {
     const info = this.info(obj.kind)
     const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
     decodeQuantities(obj)
-    let next = applyDefaults(obj) as T
+    const decoded = decodeFields(obj, {
+      fieldValidation: opts.fieldValidation,
+      ...(opts.patch ? { patch: { body: opts.patch, live: old } } : {}),
+    })
+    opts.warnings?.push(...decoded.warnings)
+    let next = applyDefaults(decoded.object) as T
     if (next.kind === 'Service')
       next = prepareServiceForUpdate(old as unknown as Service, next as unknown as Service) as unknown as T
     const errors = validateUpdate(old, next)
