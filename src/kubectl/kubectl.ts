@@ -16,6 +16,8 @@ import { run } from './commands/run'
 import { logs } from './commands/logs'
 import { cordon, uncordon } from './commands/cordon'
 import { drain } from './commands/drain'
+import { label } from './commands/label'
+import { annotate } from './commands/annotate'
 
 type Command = (argv: string[], env: KubectlEnv) => CommandOutcome
 
@@ -36,6 +38,8 @@ const COMMANDS: Record<string, Command> = {
   cordon,
   uncordon,
   drain,
+  label,
+  annotate,
 }
 
 export const KUBECTL_VERBS = Object.keys(COMMANDS)

@@ -398,3 +398,22 @@ describe('kubectl get -w', () => {
     )
   })
 })
+
+describe('kubectl get -L', () => {
+  test('adds a column per key, headed by its last segment upper-cased; a missing label is empty', () => {
+    const k = runningWeb()
+    k.kubectl('label pod web-0 tier=frontend')
+    expect(k.kubectl('get pods -L tier,statefulset.kubernetes.io/pod-name').stdout).toBe(
+      [
+        'NAME    READY   STATUS    RESTARTS   AGE   TIER       POD-NAME',
+        'web-0   1/1     Running   0          12m   frontend   web-0',
+        'web-1   1/1     Running   0          12m              web-1',
+        '',
+      ].join('\n'),
+    )
+    k.kubectl('label sts web app=nginx')
+    expect(k.kubectl('get sts -L app --show-labels').stdout).toBe(
+      'NAME   READY   AGE   APP     LABELS\nweb    2/2     12m   nginx   app=nginx\n',
+    )
+  })
+})

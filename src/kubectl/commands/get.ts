@@ -24,6 +24,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'output-watch-events', type: 'bool' },
   { name: 'no-headers', type: 'bool' },
   { name: 'show-labels', type: 'bool' },
+  { name: 'label-columns', short: 'L', type: 'strings' },
   { name: 'show-kind', type: 'bool' },
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'ignore-not-found', type: 'bool' },
@@ -85,6 +86,7 @@ export function get(argv: string[], env: KubectlEnv): CommandOutcome {
     noHeaders: !!flags['no-headers'],
     withNamespace: allNamespaces,
     showLabels: !!flags['show-labels'],
+    labelColumns: (flags['label-columns'] as string[] | undefined) ?? [],
   }
   const watch = !!flags.watch || !!flags['watch-only']
   const named = targets.some((t) => t.names)
@@ -146,7 +148,14 @@ function watchObjects(
   env: KubectlEnv,
   kind: string,
   initial: KubeObject[],
-  opts: { wide: boolean; noHeaders: boolean; withNamespace: boolean; nowMs: () => number },
+  opts: {
+    wide: boolean
+    noHeaders: boolean
+    withNamespace: boolean
+    showLabels: boolean
+    labelColumns: readonly string[]
+    nowMs: () => number
+  },
   flags: Record<string, unknown>,
   names: string[] | undefined,
   namespace: string,

@@ -24,6 +24,8 @@ export interface TableOptions {
   writer?: TableWriter
   /** `--show-labels`: a LABELS column last (`app=nginx,…` or `<none>`). */
   showLabels?: boolean
+  /** `-L key,…`: a column per key, before LABELS, headed by the key's last `/` segment upper-cased. */
+  labelColumns?: readonly string[]
   /** `--output-watch-events`: an EVENT column (`ADDED   `, `MODIFIED`…) before everything else. */
   watchEvent?: WatchEventType
 }
@@ -126,6 +128,12 @@ function writeTable(writer: TableWriter, objects: readonly KubeObject[], opts: T
       rows = rows.map((r) =>
         r.map((cell, i) => (i === nameColumn ? `${kindPrefix(opts.kind)}/${cell}` : cell)),
       )
+  }
+  // decorateTable: formatLabelHeaders and labelValues (an absent label is an empty cell).
+  const labelColumns = opts.labelColumns ?? []
+  if (labelColumns.length) {
+    columns = [...columns, ...labelColumns.map((key) => ({ name: key.split('/').pop()!.toUpperCase() }))]
+    rows = rows.map((r, i) => [...r, ...labelColumns.map((key) => objects[i]!.metadata.labels?.[key] ?? '')])
   }
   if (opts.showLabels) {
     columns = [...columns, { name: 'Labels' }]
