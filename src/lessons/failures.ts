@@ -15,10 +15,18 @@ import {
   printedAfter,
   readyReplicas,
   recreated,
+  setExists,
   statefulSetNamed,
+  typed,
 } from './facts'
 
 const CLEAN_UP = ['kubectl delete statefulset web', 'kubectl delete pvc -l app=nginx']
+const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class'
+
+/** Some StorageClass is marked as the cluster's default. */
+function hasDefaultClass(snapshot: ClusterSnapshot): boolean {
+  return snapshot.storageClasses.some((c) => c.metadata.annotations?.[DEFAULT_CLASS] === 'true')
+}
 const FIXED_PROBE = `kubectl patch statefulset web --type=json -p='[{"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe","value":{"tcpSocket":{"port":80},"periodSeconds":5}}]'`
 
 /** Nothing is left of the previous case: no StatefulSet, pods or claims (the next one starts clean). */
@@ -57,49 +65,76 @@ export const failuresLesson: Lesson = {
     'zh-CN':
       '用四种方式弄坏一个 StatefulSet——没有存储、没有 DNS、Pod 一直不 Ready、节点故障——学会看出症状，并修好每一种。',
   },
-  example: 'no-storage-class',
+  example: 'web',
   steps: [
+    {
+      id: 'no-default',
+      title: { en: 'A cluster without a default StorageClass', 'zh-CN': '没有默认 StorageClass 的集群' },
+      text: {
+        en: 'Claims that name no `storageClassName` get the cluster’s default class — on kind, `standard`. Many clusters have none. Take the default away by removing its annotation `storageclass.kubernetes.io/is-default-class`, and list the classes: `standard` is no longer marked `(default)`.',
+        'zh-CN':
+          '没有写 `storageClassName` 的 PVC 会使用集群的默认存储类——在 kind 上是 `standard`。很多集群并没有默认存储类。去掉它的注解 `storageclass.kubernetes.io/is-default-class`，让集群失去默认存储类，再列出存储类：`standard` 不再标着 `(default)`。',
+      },
+      action: {
+        kind: 'commands',
+        commands: [`kubectl annotate storageclass standard ${DEFAULT_CLASS}-`, 'kubectl get storageclass'],
+      },
+      done: (ctx, start) =>
+        !hasDefaultClass(ctx.snapshot) && typed(ctx, start, /kubectl\s+get\s+(storageclass|sc)\b/),
+    },
     {
       id: 'pending',
       title: { en: 'Claims stuck in Pending', 'zh-CN': 'PVC 卡在 Pending' },
       text: {
-        en: 'This `web` asks its claims for `storageClassName: fast`. Apply it and watch the storage row: `www-web-0` stays Pending, so web-0 cannot be scheduled and stays Pending too — and web-1 is never created.',
+        en: 'Apply the usual `web`. Its claim template names no class and there is no default, so nothing provisions a volume: `www-web-0` stays Pending, web-0 cannot be scheduled and stays Pending too — and web-1 is never created.',
         'zh-CN':
-          '这个 `web` 的 PVC 要求 `storageClassName: fast`。应用它，观察存储那一行：`www-web-0` 一直是 Pending，所以 web-0 无法调度，也停在 Pending——web-1 则根本不会被创建。',
+          '应用常用的 `web`。它的 PVC 模板没有写存储类，而集群又没有默认存储类，于是没人来供应存储卷：`www-web-0` 一直是 Pending，web-0 无法调度，也停在 Pending——web-1 则根本不会被创建。',
       },
-      action: { kind: 'apply', example: 'no-storage-class' },
+      action: { kind: 'apply', example: 'web' },
       done: (ctx) => {
-        const set = statefulSetNamed(ctx.snapshot, 'web')
         const web0 = podNamed(ctx.snapshot, 'web-0')
         return (
-          set?.spec.volumeClaimTemplates?.[0]?.spec.storageClassName === 'fast' &&
+          setExists(ctx.snapshot, 'web') &&
           claimNamed(ctx.snapshot, 'www-web-0')?.status?.phase === 'Pending' &&
           !!web0 &&
           !web0.spec.nodeName &&
           !podNamed(ctx.snapshot, 'web-1') &&
-          hasEvent(ctx.snapshot, 'www-web-0', 'ProvisioningFailed')
+          hasEvent(ctx.snapshot, 'www-web-0', 'FailedBinding')
         )
       },
     },
     {
       id: 'storage-fix',
-      title: { en: 'Read the reason, then start over', 'zh-CN': '读出原因，然后重来' },
+      title: { en: 'Read the reason, fix it, start over', 'zh-CN': '读出原因，修好，然后重来' },
       text: {
-        en: 'The claim’s events say why: `storageclass.storage.k8s.io "fast" not found`. `kubectl get storageclass` lists the classes there are: here only `standard`, the default. The fix is to name a class that exists, or to leave `storageClassName` out to get the default. `volumeClaimTemplates` cannot be changed in an existing StatefulSet, so delete it and its claims, then apply the corrected manifest.',
+        en: 'The claim’s events say why: `no persistent volumes available for this claim and no storage class is set`. Mark `standard` as the default again: since Kubernetes 1.28 the volume controller then gives the waiting claims the new default, and they bind. (Naming a class in `storageClassName` works too.) Then delete the set and its claims for the next case.',
         'zh-CN':
-          'PVC 的事件说明了原因：`storageclass.storage.k8s.io "fast" not found`。`kubectl get storageclass` 列出现有的存储类：这里只有默认的 `standard`。修复方法是写一个存在的存储类，或者干脆不写 `storageClassName`，使用默认的。已有 StatefulSet 的 `volumeClaimTemplates` 不能修改，所以要删除它和它的 PVC，再应用改好的清单。',
+          'PVC 的事件说明了原因：`no persistent volumes available for this claim and no storage class is set`。把 `standard` 重新标为默认：从 Kubernetes 1.28 起，卷控制器会把新的默认存储类补给正在等待的 PVC，它们随即绑定。（在 `storageClassName` 里写明存储类也可以。）然后删除这个 StatefulSet 和它的 PVC，准备下一个案例。',
       },
       action: {
         kind: 'commands',
-        commands: ['kubectl describe pvc www-web-0', 'kubectl get storageclass', ...CLEAN_UP],
+        commands: [
+          'kubectl describe pvc www-web-0',
+          `kubectl annotate storageclass standard ${DEFAULT_CLASS}=true`,
+          'kubectl rollout status statefulset/web',
+          ...CLEAN_UP,
+        ],
       },
       done: (ctx, start) =>
         printedAfter(
           ctx,
           start,
           /describe\s+(pvc|persistentvolumeclaims?)\s+www-web-0/,
-          /"fast" not found/,
-        ) && clean(ctx.snapshot),
+          /no storage class is set/,
+        ) &&
+        printedAfter(
+          ctx,
+          start,
+          /rollout\s+status/,
+          /partitioned roll out complete|rolling update complete/,
+        ) &&
+        hasDefaultClass(ctx.snapshot) &&
+        clean(ctx.snapshot),
     },
     {
       id: 'no-dns',
@@ -261,9 +296,9 @@ export const failuresLesson: Lesson = {
     },
   ],
   summary: {
-    en: 'When a StatefulSet is stuck, look at the first pod that is not Ready: with OrderedReady, nothing after it happens. Pending claims: name a StorageClass that exists. No DNS records: `serviceName` must name a headless Service. A pod never Ready: fix the template, then delete the pod — the controller will not replace it by itself. A failed node: its pod stays Terminating until the node returns or you force-delete it, once you are sure it is not running.',
+    en: 'When a StatefulSet is stuck, look at the first pod that is not Ready: with OrderedReady, nothing after it happens. Pending claims: give the cluster a default StorageClass, or name one that exists. No DNS records: `serviceName` must name a headless Service. A pod never Ready: fix the template, then delete the pod — the controller will not replace it by itself. A failed node: its pod stays Terminating until the node returns or you force-delete it, once you are sure it is not running.',
     'zh-CN':
-      'StatefulSet 卡住时，先看第一个没有就绪的 Pod：在 OrderedReady 下，它后面的一切都不会发生。PVC 一直 Pending：写一个存在的 StorageClass。没有 DNS 记录：`serviceName` 必须指向一个 headless Service。Pod 一直不 Ready：修好模板，再删除这个 Pod——控制器不会自己替换它。节点故障：它上面的 Pod 会一直处于 Terminating，直到节点恢复，或者你在确认它已不在运行后强制删除它。',
+      'StatefulSet 卡住时，先看第一个没有就绪的 Pod：在 OrderedReady 下，它后面的一切都不会发生。PVC 一直 Pending：给集群一个默认 StorageClass，或写一个存在的 StorageClass。没有 DNS 记录：`serviceName` 必须指向一个 headless Service。Pod 一直不 Ready：修好模板，再删除这个 Pod——控制器不会自己替换它。节点故障：它上面的 Pod 会一直处于 Terminating，直到节点恢复，或者你在确认它已不在运行后强制删除它。',
   },
   docs: [
     {
