@@ -180,6 +180,11 @@ it('after one visit the service worker serves the whole app with the network off
     })
     .toBe('activated')
 
+  // The first visit is not controlled by the worker: let it finish loading what Monaco fetches lazily
+  // (its icon font), or that request fails once the network goes and reports a console error.
+  await page.waitForLoadState('networkidle')
+  await page.evaluate('document.fonts.ready.then(() => true)')
+
   // No network at all: the context is offline and the host is gone.
   await context.setOffline(true)
   await host.stop()

@@ -50,6 +50,21 @@ export interface CanvasHandle {
   destroy(): void
 }
 
+/**
+ * More things in progress than this and their status rings stop turning (the dashed ring still
+ * says "in progress"): every turning ring repaints the canvas each frame — with hundreds the page
+ * spent most of each frame repainting spinners, even with the clock paused.
+ */
+export const SPIN_LIMIT = 12
+
+/**
+ * Past this many pods on the canvas, objects change without easing (as under reduced motion) and
+ * cards without colour transitions: hundreds of pods, each with its slot, record and line, make
+ * thousands of tweens — more than this machine animates at 60 fps in SVG (toolchain §6: ~1,000)
+ * — and at that density motion no longer says which one changed.
+ */
+export const CROWD = 60
+
 const LAYERS = [
   'captions',
   'services',
@@ -132,9 +147,11 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       const key = selected ? `${selected.kind}/${selected.namespace ?? ''}/${selected.name}` : ''
       if (model === drawn && key === selectedKey) return
       drawn = model
-      const m = currentMotion()
       const scene = layout(model)
       const d = drawables(model, scene)
+      const crowded = d.pods.length > CROWD
+      const m = crowded ? { reduced: true } : currentMotion()
+      viewport.classed('oc-crowd', crowded)
       drawCaptions(
         layer.captions,
         [...scene.sets.values()].flatMap((g) => g.captions),
@@ -156,6 +173,10 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawPods(layer.pods, d.pods, m, memory)
       drawInfra(layer.infra, model.storageClasses, model.nodes, scene, m)
       drawHint(layer.infra, scene.hint)
+      const turning =
+        d.pods.filter((p) => p.item.tone === 'progress').length +
+        d.claims.filter((c) => c.item.tone === 'progress').length
+      viewport.classed('oc-calm', turning > SPIN_LIMIT)
       zoomer.update(scene.width, scene.height, scene.primaryHeight)
       if (key || selectedKey) markSelected(selected)
     },

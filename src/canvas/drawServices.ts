@@ -141,8 +141,16 @@ function renderZone(zone: Sel, { svc, geo }: Item, m: Motion): void {
 /** Answers as they fit, with "(+N more)" for the ones that do not. */
 function shownAnswers(rec: DnsRecordView, fqdn: string, room: number): string {
   const { head, items } = answerParts(rec, fqdn)
-  let text = head + items.join(', ')
-  for (let n = items.length - 1; n > 0 && textWidth(text, 13, 'mono') > room; n--)
-    text = `${head}${items.slice(0, n).join(', ')}${t('canvas.dns.more', { count: items.length - n })}`
-  return fitEnd(text, room, 13, 'mono')
+  const all = head + items.join(', ')
+  if (items.length <= 1 || textWidth(all, 13, 'mono') <= room) return fitEnd(all, room, 13, 'mono')
+  const text = (n: number) =>
+    `${head}${items.slice(0, n).join(', ')}${t('canvas.dns.more', { count: items.length - n })}`
+  // The most answers that fit (at least one), by bisection: hundreds of pods make hundreds of answers.
+  let [lo, hi] = [1, items.length - 1]
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (textWidth(text(mid), 13, 'mono') <= room) lo = mid
+    else hi = mid - 1
+  }
+  return fitEnd(text(lo), room, 13, 'mono')
 }

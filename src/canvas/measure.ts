@@ -15,7 +15,13 @@ export function adoptFontsOf(el: Element): void {
   fonts.sans = style.getPropertyValue('--oc-sans').trim() || fonts.sans
   fonts.mono = style.getPropertyValue('--oc-mono').trim() || fonts.mono
   cache.clear()
+  monoAdvance.clear()
 }
+
+/** Printable ASCII, Latin-1 and the few symbols the canvas prints (– — … →): one advance each in a mono font. */
+const MONO_EVEN = /^[\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2026\u2192]*$/
+/** Advance of one character of the mono fonts at 1px, measured once per font. */
+const monoAdvance = new Map<FontKind, number>()
 
 export function textWidth(text: string, px: number, font: FontKind = 'sans'): number {
   if (context === undefined)
@@ -23,6 +29,17 @@ export function textWidth(text: string, px: number, font: FontKind = 'sans'): nu
   if (!context) {
     const wide = text.match(WIDE)?.length ?? 0
     return ((text.length - wide) * EM[font] + wide) * px
+  }
+  // DNS names and address lists are long, unique and mono: fitting them (drawServices' "+N more")
+  // measured a new string per try, the largest text cost at 300 pods. In a mono font it is arithmetic.
+  if ((font === 'mono' || font === 'monobold') && MONO_EVEN.test(text)) {
+    let advance = monoAdvance.get(font)
+    if (advance === undefined) {
+      context.font = `${font === 'monobold' ? 700 : 400} 100px ${fonts.mono}`
+      advance = context.measureText('0'.repeat(10)).width / 1000
+      monoAdvance.set(font, advance)
+    }
+    return text.length * advance * px
   }
   const key = `${font}/${px}/${text}`
   let w = cache.get(key)

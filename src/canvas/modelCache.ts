@@ -42,3 +42,14 @@ export function createModelCache(): (snapshot: ClusterSnapshot, language: Langua
     return last.model
   }
 }
+
+let shared: ((snapshot: ClusterSnapshot, language: Language) => CanvasModel) | undefined
+
+/**
+ * One cache for the page: the canvas and the cluster table draw the same model, and building it
+ * twice per frame was a large share of a frame at 300 pods.
+ */
+export function sharedModel(snapshot: ClusterSnapshot, language: Language): CanvasModel {
+  shared ??= createModelCache()
+  return shared(snapshot, language)
+}

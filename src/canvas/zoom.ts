@@ -61,7 +61,9 @@ export function createZoom(
   }
   target.addEventListener('wheel', onWheel, { passive: false })
 
-  const viewSize = () => ({ w: svg.clientWidth || 1, h: svg.clientHeight || 1 })
+  // Read from the ResizeObserver when it has reported: clientWidth after a redraw forces a layout.
+  let known: { w: number; h: number } | undefined
+  const viewSize = () => known ?? { w: svg.clientWidth || 1, h: svg.clientHeight || 1 }
   const apply = (t: ZoomTransform, animate: boolean) => {
     if (animate && !motion().reduced)
       root.transition('oc-zoom').duration(350).ease(easeCubicOut).call(behavior.transform, t)
@@ -84,7 +86,11 @@ export function createZoom(
   // The host resizes (window, panels): keep the fit while following.
   const resize =
     typeof ResizeObserver === 'function'
-      ? new ResizeObserver(() => following && size.width > 0 && apply(fitTransform(), false))
+      ? new ResizeObserver((entries) => {
+          const box = entries[entries.length - 1]?.contentRect
+          if (box) known = { w: box.width || 1, h: box.height || 1 }
+          if (following && size.width > 0) apply(fitTransform(), false)
+        })
       : undefined
   resize?.observe(svg)
 

@@ -13,12 +13,25 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const
 /** Console lines kept on screen (older ones scroll away). */
 const MAX_CONSOLE_LINES = 2000
 
+/**
+ * Real milliseconds of engine work one animation frame may spend (the rest of the ~16.7 ms frame
+ * is for drawing): `frame` plays simulated time in slices until this is spent and carries the rest.
+ */
+const FRAME_ENGINE_MS = 6
+/** Simulated time still owed is capped at this much real time of play: beyond it the clock lags. */
+const MAX_OWED_REAL_MS = 500
+
 export interface AppState {
   snapshot: ClusterSnapshot
   /** Changes when replaceSession swaps the cluster (so a shorter timeline is not taken for a fork). */
   sessionId: number
   playing: boolean
   speed: number
+  /**
+   * The engine cannot keep up with the chosen speed (many pods changing at once at a high speed):
+   * simulated time runs slower than speed × real time. Every simulated moment is still computed.
+   */
+  lagging: boolean
   console: readonly ConsoleLine[]
   /** A console command is still running (a watch, a wait); Ctrl+C stops it. */
   commandRunning: boolean
@@ -42,6 +55,12 @@ export interface AppActions {
   setSpeed(speed: number): void
   /** Real milliseconds passed since the last frame: advances simulated time when playing. */
   tick(realMs: number): void
+  /**
+   * The clock's per-frame step: like tick, but spends at most FRAME_ENGINE_MS of engine time and
+   * carries the simulated time not yet played to the next frames (so one frame never computes
+   * seconds of churn); sets `lagging` while the engine falls behind the chosen speed.
+   */
+  frame(realMs: number): void
   seek(t: number): void
   step(): void
   apply(text?: string): CommandResult
@@ -77,19 +96,29 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
   let stopListening: () => void = () => {}
   const store = createStore<AppState>()((set, get) => {
     const running = () => ({ commandRunning: session.busy, runningPanes: session.busyPanes })
-    const publish = () => set({ snapshot: session.snapshot(), ...running() })
+    // Console lines wait here and join the store in one update with the snapshot: `kubectl delete`
+    // of 3,000 pods prints 3,000 lines, and one store update per line re-ran every selector each time.
+    let pending: ConsoleLine[] = []
+    const consoleUpdate = (): Partial<AppState> => {
+      if (pending.length === 0) return {}
+      const lines = [...get().console, ...pending]
+      pending = []
+      return { console: lines.length > MAX_CONSOLE_LINES ? lines.slice(-MAX_CONSOLE_LINES) : lines }
+    }
+    const flushConsole = () => {
+      if (pending.length > 0) set(consoleUpdate())
+    }
+    const publish = () => set({ snapshot: session.snapshot(), ...running(), ...consoleUpdate() })
     const listen = () => {
       stopListening()
       stopListening = session.onConsole((line) => {
-        const lines = get().console
-        set({
-          console:
-            lines.length >= MAX_CONSOLE_LINES
-              ? [...lines.slice(-MAX_CONSOLE_LINES + 1), line]
-              : [...lines, line],
-        })
+        // Actions publish synchronously; the microtask only catches a line written outside one.
+        if (pending.length === 0) queueMicrotask(flushConsole)
+        pending.push(line)
       })
     }
+    /** Simulated milliseconds the clock still has to play (see `frame`). */
+    let owed = 0
     listen()
     const actions: AppActions = {
       play: () => set({ playing: true }),
@@ -102,7 +131,32 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
         session.advanceTo(snapshot.now + Math.min(realMs, 250) * speed)
         publish()
       },
+      frame: (realMs) => {
+        const { playing, speed, snapshot, lagging } = get()
+        if (!playing || realMs <= 0) {
+          owed = 0
+          if (lagging) set({ lagging: false })
+          return
+        }
+        const cap = MAX_OWED_REAL_MS * speed
+        owed += Math.min(realMs, 250) * speed
+        const dropped = owed > cap
+        owed = Math.min(owed, cap)
+        // Slices of 2 real ms of play (at least 25 simulated ms): fine enough to stop near the budget.
+        const slice = Math.max(25, 2 * speed)
+        const started = performance.now()
+        let now = snapshot.now
+        do {
+          const step = Math.min(owed, slice)
+          now += step
+          owed -= step
+          session.advanceTo(now)
+        } while (owed > 0 && performance.now() - started < FRAME_ENGINE_MS)
+        const behind = dropped || (lagging && owed > 0)
+        set({ snapshot: session.snapshot(), ...running(), ...consoleUpdate(), lagging: behind })
+      },
       seek: (t) => {
+        owed = 0
         session.seek(t)
         publish()
       },
@@ -123,14 +177,17 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
       },
       interrupt: (pane = 0) => {
         session.interrupt(pane)
-        set(running())
+        set({ ...running(), ...consoleUpdate() })
       },
       toggleSplit: () => {
         // Closing the second pane stops what it was running.
         if (get().split) session.interrupt(1)
-        set({ split: !get().split, ...running() })
+        set({ split: !get().split, ...running(), ...consoleUpdate() })
       },
-      clearConsole: () => set({ console: [] }),
+      clearConsole: () => {
+        pending = []
+        set({ console: [] })
+      },
       setEditorText: (editorText) => set({ editorText }),
       setNotice: (notice) => set({ notice }),
       select: (selected) => set({ selected }),
@@ -138,6 +195,8 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
       replaceSession: (next, editorText) => {
         for (const pane of session.busyPanes) session.interrupt(pane)
         session = next
+        owed = 0
+        pending = []
         registerSession(store, session)
         listen()
         set({
@@ -157,6 +216,7 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
       sessionId: 0,
       playing: true,
       speed: 1,
+      lagging: false,
       console: [],
       commandRunning: session.busy,
       runningPanes: session.busyPanes,

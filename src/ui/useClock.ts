@@ -1,6 +1,7 @@
 // The page's only real-time loop: each animation frame hands the real milliseconds since the last
-// one to the store, which advances simulated time by that × speed while playing. A hidden tab
-// gets no frames and, on return, does not jump ahead by the time it was away.
+// one to the store, which advances simulated time by that × speed while playing (within a per-frame
+// engine budget: see AppActions.frame). A hidden tab gets no frames and, on return, does not jump
+// ahead by the time it was away.
 import { useEffect } from 'react'
 import { getAppStore } from '../state/store'
 
@@ -10,7 +11,7 @@ export function useClock(): void {
     let frame = 0
     let last: number | undefined
     const loop = (time: number) => {
-      if (last !== undefined) actions.tick(time - last)
+      if (last !== undefined) actions.frame(time - last)
       last = time
       frame = requestAnimationFrame(loop)
     }

@@ -147,6 +147,9 @@ const en = {
     stepTitle: 'Pause and jump to the next change in the cluster',
     speed: 'Speed',
     speedTitle: 'How fast simulated time runs (1× is Kubernetes-realistic)',
+    lagging: 'Catching up',
+    laggingTitle:
+      'So much is changing that the simulation runs slower than the chosen speed; every moment is still computed',
     scrubber: 'Time',
     valueText: '{{now}} of {{end}}',
     endTitle: 'The furthest moment computed so far',
@@ -640,6 +643,8 @@ export const ui: Namespace<typeof en> = {
       stepTitle: '暂停并跳到集群中的下一个变化',
       speed: '速度',
       speedTitle: '模拟时间流逝的速度（1× 与真实的 Kubernetes 一致）',
+      lagging: '追赶中',
+      laggingTitle: '同时变化的对象太多，模拟比所选速度慢；每个时刻仍会完整计算',
       scrubber: '时间',
       valueText: '{{now}}，共 {{end}}',
       endTitle: '目前已计算到的最远时刻',

@@ -2,11 +2,11 @@
 // inside the <svg>s (src/canvas/draw.ts and legend.ts) — React never renders into them.
 // The canvas redraws from the store's snapshot: the picture is a function of simulated time (and
 // of the page's language: a switch redraws every word D3 drew).
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createCanvas, type CanvasHandle } from '../../canvas/draw'
 import { drawLegend } from '../../canvas/legend'
-import { createModelCache } from '../../canvas/modelCache'
+import { sharedModel } from '../../canvas/modelCache'
 import { currentLanguage, onLanguageChange } from '../../i18n/i18n'
 import { getAppStore, useActions, useApp } from '../../state/store'
 import { useElementSize } from './useElementSize'
@@ -41,8 +41,7 @@ export function ClusterCanvas() {
   const [language, setLanguageDrawn] = useState(currentLanguage)
   const { t } = useTranslation()
   // The same model object comes back while the cluster, the displayed second and the language are unchanged.
-  const modelOf = useMemo(() => createModelCache(), [])
-  const model = modelOf(snapshot, language)
+  const model = sharedModel(snapshot, language)
 
   useEffect(() => {
     // Test hook, set on mount (not at import, which would create the store before App seeds it).

@@ -1,17 +1,31 @@
 // Owner: React. The cluster as a table — the same view model the canvas draws, for screen
 // readers (visually hidden unless shown) and for anyone who prefers rows to pictures.
-import { useMemo } from 'react'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../state/store'
-import { createModelCache } from '../../canvas/modelCache'
+import { sharedModel } from '../../canvas/modelCache'
 import { useLanguage } from '../useLanguage'
+
+/** A slot's row from its cell texts: only rows whose text changed re-render (300 rows every frame did). */
+const SlotRow = memo(
+  function SlotRow({ cells: [ordinal, ...rest] }: { cells: readonly string[] }) {
+    return (
+      <tr>
+        <th scope="row">{ordinal}</th>
+        {rest.map((text, i) => (
+          <td key={i}>{text}</td>
+        ))}
+      </tr>
+    )
+  },
+  (a, b) => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]),
+)
 
 export function ClusterTable({ visible }: { visible: boolean }) {
   const snapshot = useApp((s) => s.snapshot)
   const { t } = useTranslation()
   // The view model's notes and activity lines are written in the page's language.
-  const modelOf = useMemo(() => createModelCache(), [])
-  const model = modelOf(snapshot, useLanguage())
+  const model = sharedModel(snapshot, useLanguage())
   return (
     <div className={visible ? 'cluster-table' : 'cluster-table visually-hidden'} data-testid="cluster-table">
       {model.sets.map((set) => (
@@ -37,26 +51,25 @@ export function ClusterTable({ visible }: { visible: boolean }) {
           </thead>
           <tbody>
             {set.slots.map((slot) => (
-              <tr key={slot.key}>
-                <th scope="row">{slot.ordinal}</th>
-                <td>{slot.pod?.name ?? t('table.vacant')}</td>
-                <td>{slot.pod?.summary ?? slot.note}</td>
-                <td>{slot.pod?.ip ?? '—'}</td>
-                <td>{slot.pod?.node ?? '—'}</td>
-                <td>
-                  {slot.record
+              <SlotRow
+                key={slot.key}
+                cells={[
+                  String(slot.ordinal),
+                  slot.pod?.name ?? t('table.vacant'),
+                  slot.pod?.summary ?? slot.note,
+                  slot.pod?.ip ?? '—',
+                  slot.pod?.node ?? '—',
+                  slot.record
                     ? `${slot.record.name} → ${slot.record.answers.join(', ')}`
-                    : t('table.noRecord')}
-                </td>
-                <td>
-                  {slot.claims
+                    : t('table.noRecord'),
+                  slot.claims
                     .map(
                       (c) =>
                         `${c.name} ${c.phase}${c.volume ? ` (${c.volume.name})` : ''}${c.orphaned ? t('table.waiting') : ''}`,
                     )
-                    .join('; ') || '—'}
-                </td>
-              </tr>
+                    .join('; ') || '—',
+                ]}
+              />
             ))}
           </tbody>
         </table>

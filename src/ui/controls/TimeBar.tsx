@@ -57,6 +57,17 @@ function SpeedControl() {
   )
 }
 
+/** Shown while the engine runs behind the chosen speed (see AppActions.frame): the clock is slower, not wrong. */
+function LagNote() {
+  const lagging = useApp((s) => s.lagging && s.playing)
+  const { t } = useTranslation()
+  return (
+    <span className="tb-lag" role="status" title={lagging ? t('time.laggingTitle') : undefined}>
+      {lagging ? t('time.lagging') : ''}
+    </span>
+  )
+}
+
 export function TimeBar() {
   useTimeKeys()
   const { t } = useTranslation()
@@ -66,6 +77,7 @@ export function TimeBar() {
         <PlayButton />
         <StepButton />
         <SpeedControl />
+        <LagNote />
       </div>
       <Scrubber />
     </section>
