@@ -1,6 +1,6 @@
 // Owner: React owns the page shell: header, the side panel (lessons, editor, inspector), the
 // cluster canvas, the time bar and the dock (console, events). Each region reads its own slice of
-// the store. Presenter mode hides the side panel and puts the lesson on the canvas as captions;
+// the store. Presenter mode replaces the side panel with the lesson as large captions;
 // embed mode drops the header for a slim bar that opens the full app.
 import webYaml from '../examples/web.yaml?raw'
 import { getAppStore, useActions, useApp } from '../state/store'

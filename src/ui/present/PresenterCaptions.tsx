@@ -1,4 +1,4 @@
-// Presenter mode's captions over the cluster: the current lesson step in large type, the prediction
+// Presenter mode's captions, in the side panel's place: the current lesson step in large type, the
 // the class is asked (answerable with a click), and the keys. Without a lesson, the lesson list.
 import { useTranslation } from 'react-i18next'
 import { lessonById } from '../../lessons/catalog'
