@@ -1,4 +1,4 @@
-// Presenter mode's captions, in the side panel's place: the current lesson step in large type, the
+// Presenter mode's captions, in the side panel's place: the lesson step in large type, the prediction
 // the class is asked (answerable with a click), and the keys. Without a lesson, the lesson list.
 import { useTranslation } from 'react-i18next'
 import { lessonById } from '../../lessons/catalog'
