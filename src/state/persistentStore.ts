@@ -3,14 +3,15 @@
 // Notices are written in the language the page opens in.
 import { t } from '../i18n/i18n'
 import { ClusterSession } from './clusterSession'
-import { loadSession, saveSession, VERSION, type KeyValueStorage } from './persistence'
+import { loadSession, saveSession, VERSION, type KeyValueStorage, type SavedSession } from './persistence'
 import { createAppStore, type AppStore } from './store'
 import { sessionOf } from './sessionRegistry'
 
 const SAVE_INTERVAL_MS = 1000
 const CONSOLE_LINES_KEPT = 200
 
-function browserStorage(): KeyValueStorage | undefined {
+/** The browser's localStorage, or undefined where it is missing or disabled. */
+export function browserStorage(): (KeyValueStorage & { removeItem(key: string): void }) | undefined {
   try {
     return typeof localStorage === 'undefined' ? undefined : localStorage
   } catch {
@@ -18,7 +19,10 @@ function browserStorage(): KeyValueStorage | undefined {
   }
 }
 
-export function openPersistentStore(initialText: string, storage = browserStorage()): AppStore {
+export function openPersistentStore(
+  initialText: string,
+  storage: KeyValueStorage | undefined = browserStorage(),
+): AppStore {
   const loaded = storage ? loadSession(storage, Date.now()) : ({ kind: 'empty' } as const)
   let store: AppStore | undefined
   if (loaded.kind === 'loaded') {
@@ -56,16 +60,7 @@ export function keepSaved(store: AppStore, storage: KeyValueStorage): void {
     const s = store.getState()
     const session = sessionOf(store)
     if (!session) return
-    const error = saveSession(storage, {
-      version: VERSION,
-      seed: session.seed,
-      actions: [...session.actions],
-      end: s.snapshot.end,
-      now: s.snapshot.now,
-      speed: s.speed,
-      editorText: s.editorText,
-      console: s.console.slice(-CONSOLE_LINES_KEPT),
-    })
+    const error = saveSession(storage, savedSessionOf(store, session, CONSOLE_LINES_KEPT))
     if (error && s.notice !== error) s.actions.setNotice(error)
   }
   store.subscribe((state, prev) => {
@@ -80,4 +75,19 @@ export function keepSaved(store: AppStore, storage: KeyValueStorage): void {
   // Save when the tab goes away too (typed loosely: this module is also compiled for Node tests).
   const page = globalThis as { addEventListener?: (type: string, listener: () => void) => void }
   page.addEventListener?.('pagehide', save)
+}
+
+/** The store's session as it is saved: seed and actions, the clock, the text, the last console lines. */
+export function savedSessionOf(store: AppStore, session: ClusterSession, consoleLines: number): SavedSession {
+  const s = store.getState()
+  return {
+    version: VERSION,
+    seed: session.seed,
+    actions: [...session.actions],
+    end: s.snapshot.end,
+    now: s.snapshot.now,
+    speed: s.speed,
+    editorText: s.editorText,
+    console: consoleLines > 0 ? s.console.slice(-consoleLines) : [],
+  }
 }

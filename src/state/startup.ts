@@ -6,7 +6,7 @@
 // the (saved) session again instead of the link over newer work. An embedded page (`?embed=1`)
 // keeps its own session under EMBED_KEY, so a lesson in a blog never touches the app's work.
 import { i18n, t, type Language } from '../i18n/i18n'
-import { formatSimTime } from '../ui/controls/formatTime'
+import { formatSimTime } from '../i18n/formatTime'
 import { ClusterSession } from './clusterSession'
 import { parseLaunch, withoutShare, type Launch } from './launch'
 import {
@@ -17,7 +17,7 @@ import {
   type KeyValueStorage,
   type SavedSession,
 } from './persistence'
-import { keepSaved, openPersistentStore } from './persistentStore'
+import { browserStorage, keepSaved, openPersistentStore, savedSessionOf } from './persistentStore'
 import { sessionOf } from './sessionRegistry'
 import type { LessonPosition, SharedSession } from './share/shareLink'
 import { createAppStore, type AppStore } from './store'
@@ -174,7 +174,7 @@ export function restoreOwnWork(): boolean {
   }
   const current = sessionOf(store)
   try {
-    if (current) storage.setItem(KEPT_KEY, JSON.stringify(savedOfStore(store, current)))
+    if (current) storage.setItem(KEPT_KEY, JSON.stringify(savedSessionOf(store, current, 0)))
     storage.setItem(STORAGE_KEY, JSON.stringify(own))
   } catch (e) {
     store
@@ -287,7 +287,7 @@ function openExample(
     const session = sessionOf(store)
     if (storage && session) {
       // The saved copy may be up to a second old: keep what is on screen now.
-      const own = JSON.stringify(savedOfStore(store, session))
+      const own = JSON.stringify(savedSessionOf(store, session, 0))
       const result = keepOwnWork(renamedCurrent(storage, own), now)
       if (result === 'failed') return { notice: t('share:startup.exampleNotKept', { id }), kept: false }
       kept = result === 'kept'
@@ -317,20 +317,6 @@ function savedOf(shared: SharedSession): SavedSession {
     now: shared.now,
     speed: 1,
     editorText: shared.editorText,
-    console: [],
-  }
-}
-
-function savedOfStore(store: AppStore, session: ClusterSession): SavedSession {
-  const s = store.getState()
-  return {
-    version: VERSION,
-    seed: session.seed,
-    actions: [...session.actions],
-    end: s.snapshot.end,
-    now: s.snapshot.now,
-    speed: s.speed,
-    editorText: s.editorText,
     console: [],
   }
 }
@@ -371,14 +357,6 @@ function forgetLink(options: StartupOptions, exampleOpened: boolean): void {
     replace(url)
   } catch {
     // A sandboxed page may refuse; the link then reopens on reload, which loses nothing.
-  }
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined // storage disabled (privacy settings): the page works without it
   }
 }
 

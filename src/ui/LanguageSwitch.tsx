@@ -9,7 +9,7 @@ export function LanguageSwitch() {
   const language = useLanguage()
   return (
     <select
-      className="language-switch"
+      className="control language-switch"
       data-testid="language-switch"
       aria-label={t('language.label')}
       value={language}

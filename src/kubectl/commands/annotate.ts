@@ -7,7 +7,7 @@ import { parseFlags } from '../flags'
 import { dryRunStrategy } from './rollout/dryRun'
 import { checkOutput } from './rollout/printFlags'
 import { resourcesAndPairs } from './set/pairs'
-import { METADATA_FLAGS, runMetadataEdit } from './metadataEdit'
+import { METADATA_FLAGS, runMetadataEdit, validateMetadataArgs } from './metadataEdit'
 
 /** polymorphichelpers.ChangeCauseAnnotation, which --overwrite never guards. */
 const CHANGE_CAUSE = 'kubernetes.io/change-cause'
@@ -19,15 +19,7 @@ export function annotate(argv: string[], env: KubectlEnv): CommandOutcome {
   const { resources, pairs } = resourcesAndPairs(args, 'annotation')
   const { add, remove } = parseAnnotationPairs(pairs)
   const output = flags.output as string | undefined
-  if (flags.list && output) throw new KubectlError('--list and --output may not be specified together')
-  if (flags.all && flags.selector !== undefined)
-    throw new KubectlError('cannot set --all and --selector at the same time')
-  if (resources.length < 1 && !(flags.filename as string[] | undefined)?.length)
-    throw new KubectlError(
-      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
-    )
-  if (add.size < 1 && remove.length < 1 && !flags.list)
-    throw new KubectlError('at least one annotation update is required')
+  validateMetadataArgs(flags, resources, add.size + remove.length, 'annotation')
   const both = remove.filter((k) => add.has(k))
   if (both.length)
     throw new KubectlError(

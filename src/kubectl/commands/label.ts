@@ -7,24 +7,21 @@ import { KubectlError } from '../env'
 import { parseFlags } from '../flags'
 import { dryRunStrategy } from './rollout/dryRun'
 import { resourcesAndPairs } from './set/pairs'
-import { AggregateError, METADATA_FLAGS, runMetadataEdit, type StringMap } from './metadataEdit'
+import {
+  AggregateError,
+  METADATA_FLAGS,
+  runMetadataEdit,
+  validateMetadataArgs,
+  type StringMap,
+} from './metadataEdit'
 
 export function label(argv: string[], env: KubectlEnv): CommandOutcome {
   const { flags, args } = parseFlags(argv, METADATA_FLAGS)
   // Complete, then Validate, in kubectl's order.
   const dryRun = dryRunStrategy(flags['dry-run'] as string)
-  const output = flags.output as string | undefined
   const { resources, pairs } = resourcesAndPairs(args, 'label')
   const { add, remove } = parseLabels(pairs)
-  if (flags.list && output) throw new KubectlError('--list and --output may not be specified together')
-  if (flags.all && flags.selector !== undefined)
-    throw new KubectlError('cannot set --all and --selector at the same time')
-  if (resources.length < 1 && !(flags.filename as string[] | undefined)?.length)
-    throw new KubectlError(
-      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
-    )
-  if (add.size < 1 && remove.length < 1 && !flags.list)
-    throw new KubectlError('at least one label update is required')
+  validateMetadataArgs(flags, resources, add.size + remove.length, 'label')
 
   const overwrite = !!flags.overwrite
   return runMetadataEdit(

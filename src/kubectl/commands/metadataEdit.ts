@@ -3,7 +3,7 @@
 // locally, send the change unless it is a client dry run or `--list`, print each object as it is
 // done and the collected errors last (the builder's ContinueOnError).
 import type { KubeObject } from '../../sim/model'
-import type { KubectlEnv } from '../env'
+import { KubectlError, type KubectlEnv } from '../env'
 import type { FlagSpec, FlagValues } from '../flags'
 import { withDryRun, type DryRunStrategy } from './rollout/dryRun'
 import { aggregateText } from './rollout/errors'
@@ -31,6 +31,26 @@ export class AggregateError extends Error {
     const unique = [...new Set(messages)]
     super(unique.length === 1 ? unique[0]! : `[${unique.join(', ')}]`)
   }
+}
+
+/**
+ * The checks label.go and annotate.go both make before touching anything, with their words:
+ * --list with --output, --all with --selector, no resources, no update. `noun` is label/annotation.
+ */
+export function validateMetadataArgs(
+  flags: Record<string, unknown>,
+  resources: readonly string[],
+  updates: number,
+  noun: 'label' | 'annotation',
+): void {
+  if (flags.list && flags.output) throw new KubectlError('--list and --output may not be specified together')
+  if (flags.all && flags.selector !== undefined)
+    throw new KubectlError('cannot set --all and --selector at the same time')
+  if (resources.length < 1 && !(flags.filename as string[] | undefined)?.length)
+    throw new KubectlError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    )
+  if (updates < 1 && !flags.list) throw new KubectlError(`at least one ${noun} update is required`)
 }
 
 export interface MetadataEdit {

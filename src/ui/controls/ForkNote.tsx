@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getAppStore } from '../../state/store'
 import { ForkIcon } from './icons'
-import { formatSimTime } from './formatTime'
+import { formatSimTime } from '../../i18n/formatTime'
 
 const SHOW_MS = 5000
 

@@ -4,7 +4,7 @@ import { useRef, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import { getAppStore, useActions, useApp } from '../../state/store'
 import { ForkNote } from './ForkNote'
-import { formatSimTime, spokenSimTime } from './formatTime'
+import { formatSimTime, spokenSimTime } from '../../i18n/formatTime'
 
 export function Scrubber() {
   const now = useApp((s) => s.snapshot.now)

@@ -4,7 +4,7 @@ import { memo, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { useActions, useApp } from '../../state/store'
-import { formatSimTime } from '../controls/formatTime'
+import { formatSimTime } from '../../i18n/formatTime'
 import { eventRows, type EventRow } from './eventRows'
 
 /** Rows drawn at most (the newest); older ones are counted, not drawn. */

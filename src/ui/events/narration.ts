@@ -4,7 +4,7 @@
 import { podTable } from '../../kubectl/printers/columns/pods'
 import type { Pod, Service } from '../../sim/model'
 import { t } from '../../i18n/i18n'
-import { formatSimTime } from '../controls/formatTime'
+import { formatSimTime } from '../../i18n/formatTime'
 
 export interface NarrationInput {
   readonly now: number

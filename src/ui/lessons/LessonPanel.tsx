@@ -44,7 +44,7 @@ function LessonList() {
             </div>
             <button
               type="button"
-              className="lesson-primary"
+              className="control lesson-primary"
               onClick={() => start(lesson.id)}
               aria-label={`${t('start')}: ${localize(lesson.title, lang)}`}
             >
@@ -79,13 +79,15 @@ function LessonView({ lesson, run }: { lesson: Lesson; run: LessonRun }) {
       <StepList lesson={lesson} run={run} />
       {finished ? <LessonSummary lesson={lesson} /> : <CurrentStep lesson={lesson} run={run} />}
       <nav className="lesson-nav" aria-label={t('steps')}>
-        <button type="button" onClick={previous} disabled={run.step === 0}>
+        <button className="control" type="button" onClick={previous} disabled={run.step === 0}>
           ← {t('previous')}
         </button>
         {!finished && (
           <button
             type="button"
-            className={run.completed.includes(lesson.steps[run.step]!.id) ? 'lesson-primary' : ''}
+            className={
+              run.completed.includes(lesson.steps[run.step]!.id) ? 'control lesson-primary' : 'control'
+            }
             onClick={next}
             data-testid="lesson-next"
           >
@@ -108,7 +110,12 @@ function StepList({ lesson, run }: { lesson: Lesson; run: LessonRun }) {
         const current = i === run.step
         return (
           <li key={step.id} data-done={done} aria-current={current ? 'step' : undefined}>
-            <button type="button" onClick={() => goTo(i)} title={localize(step.title, lang)}>
+            <button
+              className="control"
+              type="button"
+              onClick={() => goTo(i)}
+              title={localize(step.title, lang)}
+            >
               <span aria-hidden="true">{done ? '✓' : i + 1}</span>
               <span className="visually-hidden">
                 {localize(step.title, lang)}
@@ -173,11 +180,11 @@ function LessonSummary({ lesson }: { lesson: Lesson }) {
       </ul>
       <div className="lesson-action">
         {following && (
-          <button type="button" className="lesson-primary" onClick={() => start(following.id)}>
+          <button type="button" className="control lesson-primary" onClick={() => start(following.id)}>
             {t('nextLesson', { title: localize(following.title, lang) })}
           </button>
         )}
-        <button type="button" onClick={leave}>
+        <button className="control" type="button" onClick={leave}>
           {t('allLessons')}
         </button>
       </div>

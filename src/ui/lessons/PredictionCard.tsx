@@ -36,7 +36,13 @@ export function PredictionCard({ prediction, state }: { prediction: Prediction; 
           <p className="lesson-muted">{t('predictPaused')}</p>
           <div className="lesson-options" role="group" aria-labelledby="lesson-predict-q">
             {prediction.options.map((o) => (
-              <button key={o.id} type="button" data-option={o.id} onClick={() => answer(o.id)}>
+              <button
+                className="control"
+                key={o.id}
+                type="button"
+                data-option={o.id}
+                onClick={() => answer(o.id)}
+              >
                 {localize(o.label, lang)}
               </button>
             ))}

@@ -13,7 +13,7 @@ export function StepAction({ action }: { action: Action }) {
     if (!example) return null
     return (
       <div className="lesson-action">
-        <button type="button" className="lesson-primary" onClick={() => applyExample(example.text)}>
+        <button type="button" className="control lesson-primary" onClick={() => applyExample(example.text)}>
           {t('apply', { example: `${example.id}.yaml` })}
         </button>
       </div>
@@ -25,7 +25,12 @@ export function StepAction({ action }: { action: Action }) {
         {action.commands.map((command) => (
           <li key={command}>
             <code>{command}</code>
-            <button type="button" onClick={() => runCommand(command)} aria-label={`${t('run')}: ${command}`}>
+            <button
+              className="control"
+              type="button"
+              onClick={() => runCommand(command)}
+              aria-label={`${t('run')}: ${command}`}
+            >
               {t('run')}
             </button>
           </li>

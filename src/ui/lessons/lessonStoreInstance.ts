@@ -3,20 +3,13 @@ import { useStore } from 'zustand'
 import webYaml from '../../examples/web.yaml?raw'
 import { createLessonStore, type LessonState, type LessonStore } from '../../state/lessonStore'
 import { getAppStore } from '../../state/store'
+import { browserStorage } from '../../state/persistentStore'
 import { EXAMPLES } from '../editor/examples'
 import { lessonById } from '../../lessons/catalog'
 import { pageMode } from '../present/pageMode'
 import { currentLaunch, launchLesson } from '../../state/startup'
 
 let lessonStore: LessonStore | undefined
-
-function browserStorage() {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage
-  } catch {
-    return undefined
-  }
-}
 
 export function getLessonStore(): LessonStore {
   if (lessonStore) return lessonStore

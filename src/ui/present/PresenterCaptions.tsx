@@ -22,7 +22,7 @@ export function PresenterCaptions() {
         <p className="presenter-title">{t('listTitle')}</p>
         <div className="presenter-choices">
           {LESSONS.map((l) => (
-            <button key={l.id} type="button" onClick={() => start(l.id)}>
+            <button className="control" key={l.id} type="button" onClick={() => start(l.id)}>
               {localize(l.title, lang)}
             </button>
           ))}

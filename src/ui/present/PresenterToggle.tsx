@@ -9,7 +9,7 @@ export function PresenterToggle() {
   return (
     <button
       type="button"
-      className="presenter-toggle"
+      className="control presenter-toggle"
       aria-pressed={present}
       onClick={() => setPresent(!present)}
       data-testid="presenter-toggle"

@@ -108,14 +108,19 @@ export function ShareMenu({ lesson }: { lesson?: LessonPosition }) {
   return (
     <div className="share">
       {restorable && (
-        <button type="button" className="share-restore" title={t('menu.restoreHint')} onClick={restore}>
+        <button
+          type="button"
+          className="control share-restore"
+          title={t('menu.restoreHint')}
+          onClick={restore}
+        >
           {t('menu.restore')}
         </button>
       )}
       <button
         ref={buttonRef}
         type="button"
-        className="share-button"
+        className="control share-button"
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => (open ? close(false) : setOpen(true))}
@@ -124,17 +129,22 @@ export function ShareMenu({ lesson }: { lesson?: LessonPosition }) {
       </button>
       {open && (
         <div ref={panelRef} id={panelId} className="share-panel" role="group" aria-label={t('menu.label')}>
-          <button type="button" onClick={() => void copyLink()}>
+          <button className="control" type="button" onClick={() => void copyLink()}>
             {t('menu.copyLink')}
           </button>
           <LinkStatus link={link} fieldRef={fieldRef} />
           <p className="share-note">{t('menu.private')}</p>
           <hr />
-          <button type="button" onClick={() => download(bashScriptOf(actions()), SCRIPT_FILE_NAME)}>
+          <button
+            className="control"
+            type="button"
+            onClick={() => download(bashScriptOf(actions()), SCRIPT_FILE_NAME)}
+          >
             {t('menu.downloadScript')}
           </button>
           <p className="share-note">{t('menu.scriptHint')}</p>
           <button
+            className="control"
             type="button"
             onClick={() => download(manifestsOf(actions()), MANIFESTS_FILE_NAME)}
             aria-describedby={actions().some((a) => a.kind === 'apply') ? undefined : `${panelId}-none`}

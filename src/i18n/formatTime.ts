@@ -1,5 +1,5 @@
-// Simulated time as the scrubber shows it: `mm:ss` (minutes keep counting past an hour).
-import { t } from '../../i18n/i18n'
+// Simulated time as the page shows and speaks it: `mm:ss` (minutes keep counting past an hour).
+import { t } from './i18n'
 
 /** `00:00`, `01:05`, `75:30` for simulated milliseconds (truncated to the second). */
 export function formatSimTime(ms: number): string {
