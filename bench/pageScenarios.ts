@@ -101,11 +101,27 @@ export function phaseScript(kind: 'scale' | 'recreate', n: number, capMs: number
     ).length
     return { pods: pods.length, ready }
   }
+  // Checked on every store update (not by polling a timer, which a busy page runs late): the
+  // phase ends at the update that completes it.
   let c = count()
-  while (!(c.pods === ${n} && c.ready >= expected) && performance.now() - started < ${capMs}) {
-    await new Promise((r) => setTimeout(r, 100))
-    c = count()
-  }
+  const finished = () => c.pods === ${n} && c.ready >= expected
+  if (!finished())
+    await new Promise((resolve) => {
+      const stop = () => {
+        unsubscribe()
+        clearTimeout(cap)
+        resolve()
+      }
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.snapshot === previous.snapshot) return
+        c = count()
+        if (finished()) stop()
+      })
+      const cap = setTimeout(() => {
+        c = count()
+        stop()
+      }, Math.max(0, ${capMs} - (performance.now() - started)))
+    })
   actions.pause()
   return {
     done: c.pods === ${n} && c.ready >= expected,

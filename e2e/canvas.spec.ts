@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 
 const WEB_YAML = readFileSync(new URL('../src/examples/web.yaml', import.meta.url), 'utf8')
+const TOPOLOGY_YAML = readFileSync(new URL('../src/examples/topology.yaml', import.meta.url), 'utf8')
 const ZONE = 'nginx.default.svc.cluster.local'
 
 /** The slice of the page's store the tests drive (window.__ordinal.store, set by ClusterCanvas). */
@@ -205,6 +206,34 @@ it.describe('the cluster canvas', () => {
     await canvas.object('PersistentVolumeClaim', 'www-web-0').focus()
     await page.keyboard.press('Enter')
     expect(await selected()).toMatchObject({ kind: 'PersistentVolumeClaim', name: 'www-web-0' })
+  })
+
+  it('a crowded canvas draws what is in view, and more as the view moves; the table keeps every pod', async ({
+    canvas,
+    page,
+  }) => {
+    const crowd = TOPOLOGY_YAML.replace(
+      /^  replicas: \d+$/m,
+      '  replicas: 200\n  podManagementPolicy: Parallel',
+    )
+    await canvas.kubectl('kubectl delete statefulset web')
+    await canvas.run(20_000)
+    await canvas.apply(crowd)
+    await canvas.run(30_000)
+    const culled = Number(await page.locator('.oc-viewport').getAttribute('data-culled'))
+    expect(culled, 'pods out of view are not drawn').toBeGreaterThan(0)
+    await expect(page.locator('.oc-viewport [data-kind="Pod"]')).toHaveCount(200 - culled)
+    await expect(canvas.pod('web-0')).toHaveAttribute('data-status', 'Running 1/1')
+    await expect(canvas.pod('web-199')).toHaveCount(0)
+    await expect(page.getByTestId('cluster-table').locator('tbody tr')).toHaveCount(200)
+    await page.getByTestId('cluster-canvas').hover()
+    // Wheel down a row or so at a time: each move past the drawn region draws the next rows.
+    for (let i = 0; i < 40 && (await canvas.pod('web-199').count()) === 0; i++) {
+      await page.mouse.wheel(0, 400)
+      await page.waitForTimeout(150)
+    }
+    await expect(canvas.pod('web-199')).toHaveAttribute('data-status', 'Running 1/1')
+    await expect(canvas.pod('web-0')).toHaveCount(0)
   })
 })
 

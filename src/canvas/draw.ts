@@ -8,7 +8,9 @@ import './theme.css'
 import './frames.css'
 import './cards.css'
 import './infra.css'
+import { around, covers, cull } from './cull'
 import { drawables } from './drawables'
+import type { Box } from './geometry'
 import { drawAbsent, drawSignposts } from './drawDns'
 import { drawHint, drawInfra } from './drawInfra'
 import { drawLinkLabels, drawLinks } from './drawLinks'
@@ -65,6 +67,12 @@ export const SPIN_LIMIT = 12
  */
 export const CROWD = 60
 
+/**
+ * A crowded canvas draws what is in view and this much more (a fraction of the view's size on
+ * each side); a pan or zoom that leaves that region redraws. See cull.ts.
+ */
+const CULL_MARGIN = 0.5
+
 const LAYERS = [
   'captions',
   'services',
@@ -102,7 +110,19 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
     LAYERS.map((n) => [n, viewport.append('g').attr('class', `oc-layer-${n}`)]),
   ) as Record<(typeof LAYERS)[number], Sel>
   const memory = { ips: new Map<string, string>(), answers: new Map<string, string>() }
-  const zoomer = createZoom(root.node()!, viewport.node()!, svg, currentMotion)
+  // The region last drawn into when culling (undefined: everything was drawn).
+  let region: Box | undefined
+  let moved = 0
+  const onMove = () => {
+    if (!region || moved) return
+    moved = requestAnimationFrame(() => {
+      moved = 0
+      if (!region || !last || covers(region, zoomer.view())) return
+      drawn = undefined
+      handle.update(last.model, last.selected)
+    })
+  }
+  const zoomer = createZoom(root.node()!, viewport.node()!, svg, currentMotion, onMove)
 
   const target = (event: Event) => (event.target as Element | null)?.closest?.('[data-kind][role="button"]')
   const choose = (el: Element) => {
@@ -129,6 +149,7 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
 
   let selectedKey = ''
   let drawn: CanvasModel | undefined
+  let last: { model: CanvasModel; selected?: ObjectRef } | undefined
   const markSelected = (ref: ObjectRef | undefined) => {
     viewport.selectAll('.oc-selected').classed('oc-selected', false)
     selectedKey = ref ? `${ref.kind}/${ref.namespace ?? ''}/${ref.name}` : ''
@@ -142,14 +163,20 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       .classed('oc-selected', true)
   }
 
-  return {
+  const handle: CanvasHandle = {
     update(model, selected) {
       const key = selected ? `${selected.kind}/${selected.namespace ?? ''}/${selected.name}` : ''
       if (model === drawn && key === selectedKey) return
       drawn = model
+      last = { model, selected }
       const scene = layout(model)
-      const d = drawables(model, scene)
-      const crowded = d.pods.length > CROWD
+      // First, so that culling sees the view this frame will show.
+      zoomer.update(scene.width, scene.height, scene.primaryHeight)
+      const all = drawables(model, scene)
+      const crowded = all.pods.length > CROWD
+      region = crowded ? around(zoomer.view(), CULL_MARGIN) : undefined
+      const d = region ? cull(all, region) : all
+      viewport.attr('data-culled', region ? all.pods.length - d.pods.length : null)
       const m = crowded ? { reduced: true } : currentMotion()
       viewport.classed('oc-crowd', crowded)
       drawCaptions(
@@ -174,10 +201,9 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawInfra(layer.infra, model.storageClasses, model.nodes, scene, m)
       drawHint(layer.infra, scene.hint)
       const turning =
-        d.pods.filter((p) => p.item.tone === 'progress').length +
-        d.claims.filter((c) => c.item.tone === 'progress').length
+        all.pods.filter((p) => p.item.tone === 'progress').length +
+        all.claims.filter((c) => c.item.tone === 'progress').length
       viewport.classed('oc-calm', turning > SPIN_LIMIT)
-      zoomer.update(scene.width, scene.height, scene.primaryHeight)
       if (key || selectedKey) markSelected(selected)
     },
     setTime(now) {
@@ -190,8 +216,10 @@ export function createCanvas(svg: SVGSVGElement, options: CanvasOptions = {}): C
       drawn = undefined
     },
     destroy() {
+      cancelAnimationFrame(moved)
       zoomer.destroy()
       root.remove()
     },
   }
+  return handle
 }

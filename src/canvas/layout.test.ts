@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ClusterSession } from '../state/clusterSession'
+import { covers, overlaps } from './cull'
 import { drawables } from './drawables'
 import type { Box } from './geometry'
 import { layout, MIN_WIDTH } from './layout'
@@ -10,12 +11,7 @@ import { viewModel } from './viewModel'
 
 const WEB_YAML = readFileSync(new URL('../examples/web.yaml', import.meta.url), 'utf8')
 
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
-const inside = (inner: Box, outer: Box) =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.w <= outer.x + outer.w &&
-  inner.y + inner.h <= outer.y + outer.h
+const inside = (inner: Box, outer: Box) => covers(outer, inner)
 
 function running(): CanvasModel {
   const s = new ClusterSession(1)

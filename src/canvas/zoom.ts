@@ -14,6 +14,7 @@ import {
   type ZoomBehavior,
   type ZoomTransform,
 } from 'd3'
+import type { Box } from './geometry'
 import type { Motion } from './motion'
 
 export interface ZoomHandle {
@@ -23,6 +24,8 @@ export interface ZoomHandle {
   zoomBy(factor: number): void
   /** Pans so that an element (a focused pod) is in view. */
   reveal(el: Element): void
+  /** The part of the content in view, in content coordinates. */
+  view(): Box
   destroy(): void
 }
 
@@ -38,6 +41,8 @@ export function createZoom(
   viewport: SVGGElement,
   svg: SVGSVGElement,
   motion: () => Motion,
+  /** Called after every pan or zoom (by the learner, a fit or a transition step). */
+  onMove: () => void = () => {},
 ): ZoomHandle {
   let following = true
   let size = { width: 0, height: 0, primary: 0 }
@@ -50,6 +55,7 @@ export function createZoom(
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
       viewport.setAttribute('transform', event.transform.toString())
       if (event.sourceEvent) following = false
+      onMove()
     })
   const root = select(target).call(behavior).on('dblclick.zoom', null)
   const onWheel = (event: WheelEvent) => {
@@ -90,6 +96,7 @@ export function createZoom(
           const box = entries[entries.length - 1]?.contentRect
           if (box) known = { w: box.width || 1, h: box.height || 1 }
           if (following && size.width > 0) apply(fitTransform(), false)
+          else onMove()
         })
       : undefined
   resize?.observe(svg)
@@ -134,6 +141,11 @@ export function createZoom(
       following = false
       const k = zoomTransform(target).k
       behavior.translateBy(root, dx / k, dy / k)
+    },
+    view() {
+      const t = zoomTransform(target)
+      const { w, h } = viewSize()
+      return { x: -t.x / t.k, y: -t.y / t.k, w: w / t.k, h: h / t.k }
     },
     destroy() {
       resize?.disconnect()

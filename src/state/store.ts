@@ -119,6 +119,8 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
     }
     /** Simulated milliseconds the clock still has to play (see `frame`). */
     let owed = 0
+    /** Simulated milliseconds `frame` plays per engine call, adapted to what the last ones cost. */
+    let slice = Infinity
     listen()
     const actions: AppActions = {
       play: () => set({ playing: true }),
@@ -142,15 +144,21 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
         owed += Math.min(realMs, 250) * speed
         const dropped = owed > cap
         owed = Math.min(owed, cap)
-        // Slices of 2 real ms of play (at least 25 simulated ms): fine enough to stop near the budget.
-        const slice = Math.max(25, 2 * speed)
+        // Slices of at most 2 real ms of play (at least 25 simulated ms), narrowed while they cost
+        // more than a third of the budget (hundreds of pods changing within one slice) and widened
+        // again when they are cheap: fine enough to stop near the budget.
+        const widest = Math.max(25, 2 * speed)
         const started = performance.now()
         let now = snapshot.now
         do {
-          const step = Math.min(owed, slice)
+          const step = Math.min(owed, Math.min(slice, widest))
           now += step
           owed -= step
+          const before = performance.now()
           session.advanceTo(now)
+          const cost = performance.now() - before
+          if (cost > FRAME_ENGINE_MS / 3) slice = Math.max(1, slice / 4)
+          else if (cost < FRAME_ENGINE_MS / 12) slice = Math.min(widest, slice * 2)
         } while (owed > 0 && performance.now() - started < FRAME_ENGINE_MS)
         const behind = dropped || (lagging && owed > 0)
         set({ snapshot: session.snapshot(), ...running(), ...consoleUpdate(), lagging: behind })

@@ -41,6 +41,11 @@ export class ObjectStore {
   /** owner uid → kind → dependents, so a controller lists its pods without touching its revisions. */
   private byOwner = new Map<string, Map<string, Set<KubeObject>>>()
   private listeners: WatchListener[] = []
+  /**
+   * Each kind's keys in list order, kept until an object of that kind is added or removed: the
+   * page lists every kind each frame, and sorting hundreds of pods each time was a tenth of it.
+   */
+  private order = new Map<string, readonly string[]>()
 
   snapshot(): StoreState {
     const kinds = new Map<string, ReadonlyMap<string, KubeObject>>()
@@ -52,6 +57,7 @@ export class ObjectStore {
     this.rv = s.rv
     this.kinds = new Map()
     this.byOwner = new Map()
+    this.order = new Map()
     for (const [kind, objects] of s.kinds) {
       this.kinds.set(kind, new Map(objects))
       for (const obj of objects.values()) this.indexOwners(obj)
@@ -82,11 +88,15 @@ export class ObjectStore {
   list<T extends KubeObject>(kind: string, namespace?: string): T[] {
     const objects = this.kinds.get(kind)
     if (!objects) return []
+    let keys = this.order.get(kind)
+    // Storage keys are `namespace/name` (or `name`): code-unit order, as etcd's byte order.
+    if (!keys) this.order.set(kind, (keys = [...objects.keys()].sort()))
     const out: T[] = []
-    for (const obj of objects.values()) {
+    for (const key of keys) {
+      const obj = objects.get(key)!
       if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj as T)
     }
-    return out.sort((a, b) => compareKeys(a, b))
+    return out
   }
 
   /** Objects of a kind in no particular order (cheaper than `list` when order does not matter). */
@@ -120,6 +130,7 @@ export class ObjectStore {
     const key = keyOf(obj)
     const old = objects.get(key)
     objects.set(key, obj)
+    if (!old) this.order.delete(obj.kind)
     if (old) this.unindexOwners(old)
     this.indexOwners(obj)
     this.emit(old ? { type: 'MODIFIED', object: obj, oldObject: old } : { type: 'ADDED', object: obj })
@@ -132,6 +143,7 @@ export class ObjectStore {
     const old = objects?.get(key)
     if (!objects || !old) return
     objects.delete(key)
+    this.order.delete(obj.kind)
     // A delete is a write: it consumes a revision, as in etcd (so "did anything change" can compare resourceVersions).
     this.rv++
     this.unindexOwners(old)
@@ -162,10 +174,4 @@ export class ObjectStore {
       if (byKind.size === 0) this.byOwner.delete(ref.uid)
     }
   }
-}
-
-function compareKeys(a: KubeObject, b: KubeObject): number {
-  const ka = keyOf(a)
-  const kb = keyOf(b)
-  return ka < kb ? -1 : ka > kb ? 1 : 0
 }

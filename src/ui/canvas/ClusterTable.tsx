@@ -1,8 +1,10 @@
 // Owner: React. The cluster as a table — the same view model the canvas draws, for screen
-// readers (visually hidden unless shown) and for anyone who prefers rows to pictures.
+// readers (off-stage unless shown) and for anyone who prefers rows to pictures.
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../../state/store'
+import type { ClusterSnapshot } from '../../state/clusterSession'
+import { useThrottled } from '../useThrottled'
 import { sharedModel } from '../../canvas/modelCache'
 import { useLanguage } from '../useLanguage'
 
@@ -21,13 +23,20 @@ const SlotRow = memo(
   (a, b) => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]),
 )
 
+/** How often the off-stage table follows the clock: a reader reads it row by row, not per frame. */
+const OFFSTAGE_MS = 500
+
 export function ClusterTable({ visible }: { visible: boolean }) {
-  const snapshot = useApp((s) => s.snapshot)
+  const live = useApp((s) => s.snapshot)
+  return <Tables snapshot={useThrottled(live, OFFSTAGE_MS, !visible)} visible={visible} />
+}
+
+const Tables = memo(function Tables({ snapshot, visible }: { snapshot: ClusterSnapshot; visible: boolean }) {
   const { t } = useTranslation()
   // The view model's notes and activity lines are written in the page's language.
   const model = sharedModel(snapshot, useLanguage())
   return (
-    <div className={visible ? 'cluster-table' : 'cluster-table visually-hidden'} data-testid="cluster-table">
+    <div className={visible ? 'cluster-table' : 'cluster-table offstage'} data-testid="cluster-table">
       {model.sets.map((set) => (
         <table key={set.key} aria-label={t('table.label', { name: set.name, ready: set.ready })}>
           <caption>
@@ -77,4 +86,4 @@ export function ClusterTable({ visible }: { visible: boolean }) {
       {model.sets.length === 0 && <p>{t('table.none')}</p>}
     </div>
   )
-}
+})

@@ -3,6 +3,7 @@
 // command line and scroll position while the events are shown.
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Event } from '../../sim/model'
 import { useActions, useApp } from '../../state/store'
 import { EventLog } from '../events/EventLog'
 import { Console } from './Console'
@@ -10,9 +11,18 @@ import { Console } from './Console'
 type Tab = 'console' | 'events'
 const TABS: readonly Tab[] = ['console', 'events']
 
+/** Per events list (a snapshot's): the selector runs on every store update, the list changes less often. */
+const warningsIn = new WeakMap<readonly Event[], number>()
+function warningCount(events: readonly Event[]): number {
+  let n = warningsIn.get(events)
+  if (n === undefined)
+    warningsIn.set(events, (n = events.reduce((c, e) => c + (e.type === 'Warning' ? 1 : 0), 0)))
+  return n
+}
+
 function EventsLabel() {
   const count = useApp((s) => s.snapshot.events.length)
-  const warnings = useApp((s) => s.snapshot.events.reduce((n, e) => n + (e.type === 'Warning' ? 1 : 0), 0))
+  const warnings = useApp((s) => warningCount(s.snapshot.events))
   const { t } = useTranslation()
   return (
     <>

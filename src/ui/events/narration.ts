@@ -24,7 +24,16 @@ interface PodView {
 /** Statuses on the normal way up, not worth a sentence of their own. */
 const ROUTINE = new Set(['Pending', 'ContainerCreating', 'Running', 'PodInitializing'])
 
+/** Each snapshot's views, computed once: a snapshot is `next` in one call and `prev` in the next. */
+const viewsOf = new WeakMap<NarrationInput, Map<string, PodView>>()
+
 function views(s: NarrationInput): Map<string, PodView> {
+  let found = viewsOf.get(s)
+  if (!found) viewsOf.set(s, (found = computeViews(s)))
+  return found
+}
+
+function computeViews(s: NarrationInput): Map<string, PodView> {
   const headless = new Set(
     s.services
       .filter((svc) => svc.spec.clusterIP === 'None')
