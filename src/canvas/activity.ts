@@ -2,7 +2,7 @@
 // read from the slots it owns (the rules of pkg/controller/statefulset, summarised for people:
 // OrderedReady creates ordinals in order, each after its predecessor is Running and Ready, and
 // removes the highest first; Parallel does both at once). Written in the page's language.
-import { t } from '../i18n/i18n'
+import { currentLanguage, t } from '../i18n/i18n'
 import type { StatefulSet } from '../sim/model'
 import type { PodView, SlotRevision, Tone } from './model'
 
@@ -121,6 +121,15 @@ function pendingUpdate(
 }
 
 /** Why a slot has no tenant, or why its tenant has no DNS record; '' when there is nothing odd. */
+/** A note without parameters, looked up once per language: every empty slot asks each frame. */
+const notes = new Map<string, string>()
+function note(key: 'scaledDown' | 'vacantNext' | 'noHeadless' | 'terminating' | 'notReadyYet'): string {
+  const id = `${currentLanguage()}:${key}`
+  let text = notes.get(id)
+  if (text === undefined) notes.set(id, (text = t(`canvas.slot.${key}`)))
+  return text
+}
+
 export function slotNote(
   set: StatefulSet,
   slot: SlotFacts,
@@ -130,15 +139,15 @@ export function slotNote(
 ): string {
   const pod = slot.pod
   if (!pod) {
-    if (!slot.wanted) return t('canvas.slot.scaledDown')
+    if (!slot.wanted) return note('scaledDown')
     if (set.spec.podManagementPolicy !== 'Parallel') {
       const blocker = slots.find((s) => s.wanted && s.ordinal < slot.ordinal && !healthy(s.pod))
       if (blocker) return t('canvas.slot.waitsFor', { name: blocker.name })
     }
-    return t('canvas.slot.vacantNext')
+    return note('vacantNext')
   }
   if (hasRecord) return ''
-  if (serviceProblem) return t('canvas.slot.noHeadless')
-  if (pod.terminating) return t('canvas.slot.terminating')
-  return t('canvas.slot.notReadyYet')
+  if (serviceProblem) return note('noHeadless')
+  if (pod.terminating) return note('terminating')
+  return note('notReadyYet')
 }

@@ -120,6 +120,11 @@ function readyEndpoints(slice: EndpointSlice): ReadyEndpoint[] {
 }
 
 function sortIPs(ips: readonly string[]): string[] {
+  // Each address parsed once, not once per comparison: a Service with hundreds of endpoints is
+  // sorted every frame.
   const num = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0)
-  return [...new Set(ips)].sort((a, b) => num(a) - num(b))
+  return [...new Set(ips)]
+    .map((ip) => ({ ip, n: num(ip) }))
+    .sort((a, b) => a.n - b.n)
+    .map((e) => e.ip)
 }

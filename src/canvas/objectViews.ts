@@ -2,6 +2,7 @@
 // and a Tone that picks the status shape and colour.
 import type { Event, Node, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../sim/model'
 import { tableHandler } from '../kubectl/printers'
+import { translateTimestampSince } from '../kubectl/printers/humanDuration'
 import { isDefaultStorageClass } from '../kubectl/printers/columns/util'
 import type { ClaimView, NodeView, PodView, StorageClassView, Tone, VolumeView } from './model'
 
@@ -19,7 +20,28 @@ export function podTone(status: string, ready: string): Tone {
   return 'bad'
 }
 
+/**
+ * The last view made of each pod object (objects are immutable: a change is a new object). Only
+ * the age depends on the moment, so a frame re-reads the age and reuses the rest: 300 pods run
+ * through kubectl's printer every frame were a fifth of the view model.
+ */
+const podViews = new WeakMap<Pod, PodView>()
+
 export function podView(pod: Pod, now: number, incarnation = 1): PodView {
+  const known = podViews.get(pod)
+  if (known?.incarnation === incarnation) {
+    const age = translateTimestampSince(pod.metadata.creationTimestamp, now)
+    if (age === known.age) return known
+    const view = { ...known, age }
+    podViews.set(pod, view)
+    return view
+  }
+  const view = buildPodView(pod, now, incarnation)
+  podViews.set(pod, view)
+  return view
+}
+
+function buildPodView(pod: Pod, now: number, incarnation: number): PodView {
   const row = tableHandler('Pod').row(pod, now)
   const [, ready = '', status = '', , age = ''] = row
   const ip = pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP

@@ -24,6 +24,17 @@ interface PodView {
 /** Statuses on the normal way up, not worth a sentence of their own. */
 const ROUTINE = new Set(['Pending', 'ContainerCreating', 'Running', 'PodInitializing'])
 
+/** READY and STATUS as kubectl prints them, once per pod object (neither depends on the moment). */
+const printedOf = new WeakMap<Pod, { readonly ready: string; readonly status: string }>()
+function printed(pod: Pod): { readonly ready: string; readonly status: string } {
+  let found = printedOf.get(pod)
+  if (!found) {
+    const [, ready = '0/0', status = ''] = podTable.row(pod, 0)
+    printedOf.set(pod, (found = { ready, status }))
+  }
+  return found
+}
+
 /** Each snapshot's views, computed once: a snapshot is `next` in one call and `prev` in the next. */
 const viewsOf = new WeakMap<NarrationInput, Map<string, PodView>>()
 
@@ -41,7 +52,7 @@ function computeViews(s: NarrationInput): Map<string, PodView> {
   )
   const out = new Map<string, PodView>()
   for (const pod of s.pods) {
-    const [, ready = '0/0', status = ''] = podTable.row(pod, s.now)
+    const { ready, status } = printed(pod)
     const [have, want] = ready.split('/')
     const { hostname, subdomain } = pod.spec
     const governed = hostname && subdomain && headless.has(`${pod.metadata.namespace}/${subdomain}`)
