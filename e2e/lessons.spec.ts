@@ -170,6 +170,7 @@ for (const scheme of ['light', 'dark'] as const) {
     }
     await page.goto('/')
     await page.getByTestId('lessons-tab').click()
+    await expect(page.locator('.lesson-list')).toBeVisible() // the lessons' chunk has loaded
     expect(await serious('.lesson-panel')).toEqual([])
     await page.locator('.lesson-list li[data-lesson="topology"] button').click()
     await page.locator('.lesson-step .lesson-action button').click()

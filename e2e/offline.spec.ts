@@ -206,5 +206,9 @@ it('after one visit the service worker serves the whole app with the network off
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems')
 
   await app.applyAndRun()
+  // The lessons are a chunk of their own, never opened online: precached all the same.
+  await page.getByTestId('lessons-tab').click()
+  await page.locator('.lesson-list li[data-lesson="topology"] button').click()
+  await expect(page.locator('#lesson-title')).toHaveText('Topology state: order and identity')
   expect(foreign, 'requests to other origins').toEqual([])
 })

@@ -13,10 +13,11 @@ describe('detectLanguage', () => {
   })
 })
 
-test('t follows the chosen language', () => {
-  setLanguage('en')
+test('t follows the chosen language, whose messages are loaded first', async () => {
+  await setLanguage('en')
   expect(t('language.label')).toBe('Language')
-  setLanguage('zh-CN')
+  await setLanguage('zh-CN')
   expect(t('language.label')).toBe('语言')
-  setLanguage('en')
+  expect(t('share:menu.restore')).toBe('恢复我的工作')
+  await setLanguage('en')
 })

@@ -1,9 +1,12 @@
-// The page's languages: English and Simplified Chinese (i18next). The language is the one the
-// learner chose last, else the browser's, else English; switching re-renders React and redraws the
-// canvas (React gets this instance through I18nextProvider in main.tsx; this module stays free of
-// React and the DOM so the canvas's view models and their Node tests can use it). Kubernetes terms and kubectl output are never translated: they stay as Kubernetes prints them.
+// The page's languages: English and Simplified Chinese (i18next). The language is the link's
+// (`?lang=`, for that visit), else the one the learner chose last, else the browser's, else
+// English; switching re-renders React and redraws the canvas (React gets this instance through
+// I18nextProvider in main.tsx; this module stays free of React and the DOM so the canvas's view
+// models and their Node tests can use it). Kubernetes terms and kubectl output are never
+// translated: they stay as Kubernetes prints them. English ships with the page; Chinese is a chunk
+// of its own, loaded before the page speaks it.
 import i18next from 'i18next'
-import { RESOURCES } from './resources'
+import { EN, type Messages } from './resources'
 
 export const LANGUAGES = ['en', 'zh-CN'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -30,6 +33,7 @@ export function detectLanguage(stored: string | null | undefined, preferred: rea
 interface BrowserGlobals {
   localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void }
   navigator?: { languages?: readonly string[]; language?: string }
+  location?: { href: string }
 }
 const browser = globalThis as BrowserGlobals
 
@@ -46,28 +50,57 @@ function browserLanguages(): readonly string[] {
   return nav?.languages ?? (nav?.language ? [nav.language] : [])
 }
 
+/** The language a link asks for (`?lang=`): shown for that visit, never remembered. */
+function linkedLanguage(): Language | undefined {
+  try {
+    const lang = new URL(browser.location?.href ?? '').searchParams.get('lang')
+    return (LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as Language) : undefined
+  } catch {
+    return undefined // no address (Node) or not a URL
+  }
+}
+
+/** Every language but English, each a chunk loaded on first use. */
+const TRANSLATIONS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<Messages>>> = {
+  'zh-CN': () => import('./locales/zh-CN').then((m) => m.zhCN),
+}
+
+const initial = linkedLanguage() ?? detectLanguage(storedLanguage(), browserLanguages())
+
 export const i18n = i18next.createInstance()
 void i18n.init({
-  resources: RESOURCES,
-  lng: detectLanguage(storedLanguage(), browserLanguages()),
+  resources: { en: EN },
+  lng: initial,
   fallbackLng: 'en',
   defaultNS: 'ui',
-  ns: Object.keys(RESOURCES.en),
+  ns: Object.keys(EN),
   // React escapes text itself; the canvas sets textContent. Nothing is ever parsed as HTML.
   interpolation: { escapeValue: false },
   initAsync: false,
   returnNull: false,
 })
-markDocument(currentLanguage())
+
+/** Loads `lang`'s messages unless they are there (English always is). */
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'ui')) return
+  const messages = await TRANSLATIONS[lang]()
+  for (const [ns, bundle] of Object.entries(messages)) i18n.addResourceBundle(lang, ns, bundle)
+}
+
+// Top-level await: every module that words something (start-up notices, the launch's problems, the
+// first render) imports this one, so none runs before the page's language is loaded.
+await loadLanguage(initial)
+markDocument(initial)
 
 export function currentLanguage(): Language {
   const lang = i18n.language
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en'
 }
 
-/** Switches the page's language and remembers the choice. */
-export function setLanguage(lang: Language): void {
-  void i18n.changeLanguage(lang)
+/** Switches the page's language once its messages are loaded, and remembers the choice. */
+export async function setLanguage(lang: Language): Promise<void> {
+  await loadLanguage(lang)
+  await i18n.changeLanguage(lang)
   markDocument(lang)
   try {
     browser.localStorage?.setItem(STORAGE_KEY, lang)

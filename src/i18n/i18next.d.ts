@@ -1,11 +1,11 @@
 // Typed keys for t(): i18next checks every key against the English messages.
 import 'i18next'
-import type { RESOURCES } from './resources'
+import type { EN } from './resources'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui'
-    resources: (typeof RESOURCES)['en']
+    resources: typeof EN
     returnNull: false
   }
 }

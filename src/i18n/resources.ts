@@ -1,10 +1,11 @@
-// Every namespace's messages, per language. Each namespace file exports `{ en, 'zh-CN' }` where
-// zh-CN is typed by en's shape, so a missing translation is a compile error.
-import { ui } from './locales/ui'
-import { share } from './locales/share'
-import { lessons } from './locales/lessons'
+// Every namespace's messages. English is bundled with the page (it is the fallback and the shape
+// the types check against); another language is a chunk of its own, loaded when it is needed.
+import { ui } from './locales/en/ui'
+import { share } from './locales/en/share'
+import { lessons } from './locales/en/lessons'
+import type { SameKeys } from './messages'
 
-export const RESOURCES = {
-  en: { ui: ui.en, share: share.en, lessons: lessons.en },
-  'zh-CN': { ui: ui['zh-CN'], share: share['zh-CN'], lessons: lessons['zh-CN'] },
-} as const
+export const EN = { ui, share, lessons } as const
+
+/** A translation: every namespace with English's keys, so a missing key is a compile error. */
+export type Messages = SameKeys<typeof EN>

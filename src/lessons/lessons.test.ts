@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { ClusterSession } from '../state/clusterSession'
 import { readFileSync } from 'node:fs'
 import { LESSONS } from './catalog'
+import { LESSON_IDS } from './ids'
 import { fastForward, Learner } from './learner'
 
 const EXPECTED_OUTCOMES: Record<string, Record<string, string>> = {
@@ -40,4 +41,8 @@ test('starting a lesson at a later step does the steps before it', () => {
     const reached = fastForward(lesson, new ClusterSession(1), last, exampleText)
     expect({ lesson: lesson.id, reached }).toEqual({ lesson: lesson.id, reached: last })
   }
+})
+
+test('the ids the page knows before the lessons are loaded are the catalog’s, in order', () => {
+  expect(LESSONS.map((l) => l.id)).toEqual([...LESSON_IDS])
 })

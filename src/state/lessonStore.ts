@@ -19,8 +19,7 @@ import { forgetKeptWork, keepWork, readKeptWork, rebuild, hasWork, type KeptWork
 import type { AppStore } from './store'
 import { sessionOf } from './sessionRegistry'
 import type { KeyValueStorage } from './persistence'
-
-const PROGRESS_KEY = 'ordinal.lesson'
+import { loadProgress, saveProgress } from '../lessons/savedProgress'
 
 export interface LessonState {
   run?: LessonRun
@@ -49,13 +48,6 @@ export interface LessonActions {
    * Waits while a prediction is being asked (the class answers first).
    */
   build(): void
-}
-
-interface StoredProgress {
-  version: 1
-  lessonId: string
-  step: number
-  completed: string[]
 }
 
 type Storage = KeyValueStorage & { removeItem?(key: string): void }
@@ -192,46 +184,6 @@ function piecesOf(action: StepAction | undefined): Piece[] {
   if (!action) return []
   if (action.kind === 'apply') return [{ kind: 'apply', example: action.example }]
   return action.commands.map((command) => ({ kind: 'command', command }))
-}
-
-function saveProgress(storage: Storage | undefined, run: LessonRun | undefined): void {
-  try {
-    if (!run) storage?.removeItem?.(PROGRESS_KEY)
-    else {
-      const progress: StoredProgress = {
-        version: 1,
-        lessonId: run.lessonId,
-        step: run.step,
-        completed: [...run.completed],
-      }
-      storage?.setItem(PROGRESS_KEY, JSON.stringify(progress))
-    }
-  } catch {
-    // storage full or disabled: progress lasts for this visit
-  }
-}
-
-function loadProgress(storage: Storage | undefined): StoredProgress | undefined {
-  try {
-    const raw = storage?.getItem(PROGRESS_KEY)
-    if (!raw) return undefined
-    const p = JSON.parse(raw) as Partial<StoredProgress>
-    if (
-      p.version !== 1 ||
-      typeof p.lessonId !== 'string' ||
-      typeof p.step !== 'number' ||
-      !Array.isArray(p.completed)
-    )
-      return undefined
-    return {
-      version: 1,
-      lessonId: p.lessonId,
-      step: p.step,
-      completed: p.completed.filter((x) => typeof x === 'string'),
-    }
-  } catch {
-    return undefined
-  }
 }
 
 export type LessonStore = ReturnType<typeof createLessonStore>

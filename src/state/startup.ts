@@ -5,7 +5,7 @@
 // notice saying why. The link's fragment is then removed from the address bar, so a reload opens
 // the (saved) session again instead of the link over newer work. An embedded page (`?embed=1`)
 // keeps its own session under EMBED_KEY, so a lesson in a blog never touches the app's work.
-import { i18n, t, type Language } from '../i18n/i18n'
+import { t } from '../i18n/i18n'
 import { formatSimTime } from '../i18n/formatTime'
 import { ClusterSession } from './clusterSession'
 import { parseLaunch, withoutShare, type Launch } from './launch'
@@ -207,28 +207,9 @@ export function launchLesson(): LessonPosition | undefined {
   return launch.lesson ? { id: launch.lesson, step: Math.max(0, (launch.step ?? 1) - 1) } : undefined
 }
 
+/** The page's address, parsed (`?lang=` was already applied by i18n.ts, before anything was worded). */
 function readLaunch(): Launch {
-  const href = (globalThis as { location?: { href: string } }).location?.href ?? ''
-  // Problems are worded in the link's language, so it is switched to before they are written.
-  const lang = peekLanguage(href)
-  if (lang) showLanguage(lang)
-  return parseLaunch(href)
-}
-
-function peekLanguage(href: string): Language | undefined {
-  try {
-    const lang = new URL(href).searchParams.get('lang')
-    return lang === 'en' || lang === 'zh-CN' ? lang : undefined
-  } catch {
-    return undefined
-  }
-}
-
-/** For this visit only: the learner's remembered choice is theirs, not the link's. */
-function showLanguage(lang: Language): void {
-  void i18n.changeLanguage(lang)
-  const page = globalThis as { document?: { documentElement: { lang: string } } }
-  if (page.document) page.document.documentElement.lang = lang
+  return parseLaunch((globalThis as { location?: { href: string } }).location?.href ?? '')
 }
 
 function rebuild(shared: SharedSession): { session: ClusterSession } | { error: string } {

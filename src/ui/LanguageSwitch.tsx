@@ -13,7 +13,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       aria-label={t('language.label')}
       value={language}
-      onChange={(e) => setLanguage(e.target.value as Language)}
+      onChange={(e) => void setLanguage(e.target.value as Language)}
     >
       {LANGUAGES.map((lang) => (
         <option key={lang} value={lang} lang={lang}>

@@ -1,20 +1,22 @@
 // Owner: React. The left panel: the lessons, the manifest editor, or the inspector of the object
 // selected in the cluster. Selecting an object switches to the inspector; starting a lesson to the
-// lessons; every view stays mounted (hidden) so Monaco keeps its state.
+// lessons. The editor and the inspector stay mounted (hidden) so Monaco keeps its state; the
+// lessons are mounted when shown, which is when their chunk is loaded (or at start-up when the
+// page opens on a lesson).
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApp } from '../state/store'
 import { EditorPanel } from './editor/EditorPanel'
 import { Inspector } from './inspector/Inspector'
-import { LessonPanel } from './lessons/LessonPanel'
-import { useLesson } from './lessons/lessonStoreInstance'
+import { LessonsTab } from './lessons/Lessons'
+import { startupLesson, useLesson } from './lessons/lessonStoreInstance'
 
 type View = 'lessons' | 'manifest' | 'inspector'
 
 export function SidePanel() {
   const selected = useApp((s) => s.selected)
   const lessonId = useLesson((s) => s.run?.lessonId)
-  const [view, setView] = useState<View>(lessonId ? 'lessons' : 'manifest')
+  const [view, setView] = useState<View>(() => (startupLesson() ? 'lessons' : 'manifest'))
   const { t } = useTranslation()
   const { t: tl } = useTranslation('lessons')
   // A new selection switches to the inspector (adjusting state while rendering, as React advises).
@@ -58,7 +60,7 @@ export function SidePanel() {
         </button>
       </div>
       <div className="side-view" hidden={view !== 'lessons'}>
-        <LessonPanel />
+        {view === 'lessons' && <LessonsTab />}
       </div>
       <div className="side-view" hidden={view !== 'manifest'}>
         <EditorPanel />

@@ -2,7 +2,8 @@
 // what it cannot see — an empty or untranslated text, a lost {{placeholder}} or <tag>, a plural
 // without its _other form, and English punctuation against Chinese characters.
 import { describe, expect, test } from 'vitest'
-import { ui } from './ui'
+import { ui as uiEn } from './en/ui'
+import { ui as uiZh } from './zh-CN/ui'
 
 type Tree = { readonly [key: string]: string | Tree }
 
@@ -16,8 +17,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-const en = leaves(ui.en)
-const zh = leaves(ui['zh-CN'])
+const en = leaves(uiEn)
+const zh = leaves(uiZh)
 const pairs = [...en].map(([key, english]) => ({ key, english, chinese: zh.get(key) ?? '' }))
 
 const placeholders = (text: string) =>

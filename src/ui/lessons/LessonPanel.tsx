@@ -1,6 +1,7 @@
 // Owner: React. The Lessons view of the side panel: the list of lessons, or the lesson being taken
 // — its current step (text, action, what to watch, whether the check passed), the prediction
-// being asked, the step list, and at the end a summary with links to the Kubernetes docs.
+// being asked, the step list, and at the end a summary with links to the Kubernetes docs. In the
+// lessons' chunk (its styles come with the page: Lessons.tsx).
 import { useTranslation } from 'react-i18next'
 import { LESSONS, lessonById } from '../../lessons/catalog'
 import type { Lesson } from '../../lessons/lesson'
@@ -11,11 +12,10 @@ import { PredictionCard } from './PredictionCard'
 import { RichText } from './RichText'
 import { StepAction } from './StepAction'
 import { docsUrl } from './docsUrl'
-import { useLesson, useLessonActions } from './lessonStoreInstance'
-import './lessons.css'
+import { useLessonActions, useLessonState } from './pageLessonStore'
 
 export function LessonPanel() {
-  const run = useLesson((s) => s.run)
+  const run = useLessonState((s) => s.run)
   const lesson = run && lessonById(run.lessonId)
   return (
     <div className="lesson-panel" data-testid="lesson-panel">

@@ -6,7 +6,7 @@ import type { PredictionState } from '../../lessons/progress'
 import { localize } from '../../i18n/i18n'
 import { useLanguage } from '../useLanguage'
 import { RichText } from './RichText'
-import { useLessonActions } from './lessonStoreInstance'
+import { useLessonActions } from './pageLessonStore'
 
 export function PredictionCard({ prediction, state }: { prediction: Prediction; state: PredictionState }) {
   const { t } = useTranslation('lessons')

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next'
 import type { StepAction as Action } from '../../lessons/lesson'
 import { EXAMPLES } from '../editor/examples'
-import { useLessonActions } from './lessonStoreInstance'
+import { useLessonActions } from './pageLessonStore'
 
 export function StepAction({ action }: { action: Action }) {
   const { t } = useTranslation('lessons')

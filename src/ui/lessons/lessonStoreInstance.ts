@@ -1,45 +1,65 @@
-// The page's lesson store, created on first use beside the page's app store.
+// The lessons, loaded on demand: their content, the page's lesson store and the views that show
+// them are one chunk (lessonsChunk.ts), fetched when a view needs it or, earlier, when the page
+// opens on a lesson. Until it has loaded no lesson is being taken, which is all the header and the
+// side panel's tabs need to know.
+import { useEffect } from 'react'
 import { useStore } from 'zustand'
-import webYaml from '../../examples/web.yaml?raw'
-import { createLessonStore, type LessonState, type LessonStore } from '../../state/lessonStore'
-import { getAppStore } from '../../state/store'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { isLessonId } from '../../lessons/ids'
+import { loadProgress } from '../../lessons/savedProgress'
+import type { LessonState, LessonStore } from '../../state/lessonStore'
 import { browserStorage } from '../../state/persistentStore'
-import { EXAMPLES } from '../editor/examples'
-import { lessonById } from '../../lessons/catalog'
+import { launchLesson } from '../../state/startup'
 import { pageMode } from '../present/pageMode'
-import { currentLaunch, launchLesson } from '../../state/startup'
 
-let lessonStore: LessonStore | undefined
+type LessonsChunk = typeof import('./lessonsChunk')
 
-export function getLessonStore(): LessonStore {
-  if (lessonStore) return lessonStore
-  const embed = pageMode.getState().embed
-  lessonStore = createLessonStore(getAppStore(), {
-    // An embedded lesson is a fresh visit every time and must not touch the app's own progress.
-    storage: embed ? undefined : browserStorage(),
-    exampleText: (id) => EXAMPLES.find((e) => e.id === id)?.text ?? '',
-    untouchedText: webYaml,
-  })
-  startLaunchedLesson(lessonStore)
-  return lessonStore
+interface Loader {
+  lessons?: LessonsChunk
+  /** The last attempt failed (offline without the service worker's copy); a new view tries again. */
+  failed: boolean
 }
 
-/**
- * The lesson the page was opened with: a shared link's lesson resumes at its step on the shared
- * cluster; `?lesson=storage&step=3` starts that lesson (unless it is already the one being taken).
- */
-function startLaunchedLesson(store: LessonStore): void {
-  const position = launchLesson()
-  if (!position || !lessonById(position.id)) return
-  const { actions, run } = store.getState()
-  if (currentLaunch().share?.lesson) actions.resume(position.id, position.step)
-  else if (run?.lessonId !== position.id) actions.start(position.id, position.step)
+const loader = createStore<Loader>()(() => ({ failed: false }))
+let loading: Promise<void> | undefined
+
+/** Starts loading the lessons' chunk, unless it is loaded or on its way. */
+export function loadLessons(): void {
+  loading ??= import('./lessonsChunk').then(
+    (lessons) => loader.setState({ lessons, failed: false }),
+    () => {
+      loading = undefined
+      loader.setState({ failed: true })
+    },
+  )
 }
 
-export function useLesson<T>(selector: (s: LessonState) => T): T {
-  return useStore(getLessonStore(), selector)
+/** The lesson the page opens on, if any: a link's, else the one in progress (an embed keeps none). */
+export function startupLesson(): string | undefined {
+  const saved = pageMode.getState().embed ? undefined : loadProgress(browserStorage())?.lessonId
+  return [launchLesson()?.id, saved].find((id) => id !== undefined && isLessonId(id))
 }
 
-export function useLessonActions() {
-  return useStore(getLessonStore(), (s) => s.actions)
+/** A lesson or presenter mode at start-up: the chunk is needed for the first screen. */
+export function lessonsNeededAtStartup(): boolean {
+  return startupLesson() !== undefined || pageMode.getState().present
+}
+
+/** For a view that shows the lessons: the chunk once loaded (loading starts when the view mounts). */
+export function useLessons(): Loader {
+  useEffect(loadLessons, [])
+  return useStore(loader)
+}
+
+export function loadedLessonStore(): LessonStore | undefined {
+  return loader.getState().lessons?.lessonStore
+}
+
+type LessonView = Pick<LessonState, 'run'>
+const NO_LESSON: StoreApi<LessonView> = createStore<LessonView>()(() => ({}))
+
+/** A slice of the lesson being taken; none before the lessons are loaded. */
+export function useLesson<T>(selector: (s: LessonView) => T): T {
+  const store = useStore(loader, (s) => s.lessons?.lessonStore)
+  return useStore(store ?? NO_LESSON, selector)
 }

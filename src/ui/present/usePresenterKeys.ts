@@ -2,7 +2,7 @@
 // (runs the step's action, then moves on), PageUp goes back a step, `.` or `b` blanks the screen,
 // Escape leaves presenter mode. Keys typed into a field (the console) are left alone.
 import { useEffect } from 'react'
-import { getLessonStore } from '../lessons/lessonStoreInstance'
+import { loadedLessonStore } from '../lessons/lessonStoreInstance'
 import { pageMode } from './pageMode'
 
 function typing(target: EventTarget | null): boolean {
@@ -15,10 +15,11 @@ export function usePresenterKeys(active: boolean): void {
     if (!active) return
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return
-      const lessons = getLessonStore().getState().actions
+      // Until the lessons have loaded (presenter mode starts loading them) there is no step to move.
+      const lessons = loadedLessonStore()?.getState().actions
       const mode = pageMode.getState()
-      if (e.key === 'PageDown') lessons.build()
-      else if (e.key === 'PageUp') lessons.previous()
+      if (e.key === 'PageDown') lessons?.build()
+      else if (e.key === 'PageUp') lessons?.previous()
       else if (e.key === '.' || e.key === 'b' || e.key === 'B') mode.toggleBlank()
       else if (e.key === 'Escape') {
         if (mode.blank) mode.toggleBlank()

@@ -1,0 +1,88 @@
+// The `share` namespace in Simplified Chinese: typed by the English shape, so a missing key is a tsc error.
+import type { SameKeys } from '../../messages'
+import type { share as en } from '../en/share'
+
+export const share: SameKeys<typeof en> = {
+  link: {
+    errors: {
+      empty: '该链接中没有会话。',
+      tooLong: '该链接长 {{chars}} 个字符；Ordinal 最多只能打开 {{max}} 个字符的链接。',
+      damaged: '该链接已损坏或被截断（{{detail}}）。请让对方重新发送，并完整复制。',
+      detail: {
+        badCharacter: '其中含有分享链接里不会出现的字符',
+        truncated: '它在结尾之前就中断了',
+        corrupt: '其中的压缩数据无法解码',
+        checksum: '其内容与校验和不符',
+        noChecksum: '缺少校验和',
+        json: '解压后不是一个会话',
+      },
+      tooLarge: '该分享会话解压后超过 {{max}}；Ordinal 最多只能打开这么大的会话。',
+      version: '该链接由另一版本的 Ordinal 生成（格式 {{version}}）；当前版本只能打开格式 {{current}}。',
+      invalid: '无法读取该分享会话：{{reason}}。',
+      reason: {
+        notObject: '它不是一个会话',
+        seed: '它的随机种子不是整数',
+        clock: '它的时钟缺失或超出范围',
+        editorText: '缺少编辑器文本',
+        actions: '缺少操作记录',
+        tooManyActions: '它有 {{actions}} 个操作，超过了上限 {{max}}',
+        action: '第 {{index}} 个操作无法读取',
+        actionOrder: '第 {{index}} 个操作早于前一个操作',
+        actionTime: '第 {{index}} 个操作晚于其时间线的终点',
+        actionSize: '第 {{index}} 个操作大小为 {{size}}，超过了 Ordinal 单次应用的上限 {{max}}',
+        lesson: '无法读取其中的课程进度',
+      },
+      encodeTooLarge: '该会话太大，无法放进链接（{{detail}}）。请改为下载脚本或清单。',
+      encodeDetail: {
+        chars: '链接将长达 {{chars}} 个字符，超过了上限 {{max}}',
+        size: '它超过了 {{max}}',
+      },
+    },
+  },
+  launch: {
+    unknown: '已忽略未知参数“{{name}}”。',
+    invalid: '已忽略参数“{{name}}”：{{value}} 无效（应为{{expected}}）。',
+    duplicate: '参数“{{name}}”出现了多次；已使用第一个值。',
+    stepWithoutLesson: '已忽略参数“step”：它需要与“lesson”一起使用。',
+    more: '……另有 {{count}} 项。',
+    expected: {
+      flag: '1 或 0',
+      id: '标识：小写字母、数字和连字符，最多 40 个字符',
+      step: '0 到 {{max}} 之间的整数',
+      lang: 'en 或 zh-CN',
+    },
+    unknownExample: '没有名为“{{id}}”的示例；编辑器保留原有文本。',
+    ignored: '链接中的部分参数已被忽略。{{problems}}',
+  },
+  startup: {
+    opened: '已打开一个分享会话，暂停在 {{time}}。',
+    kept: '你自己的工作已保留：点击页眉中的“恢复我的工作”即可回到它。',
+    notKept:
+      '此浏览器无法暂存你自己的工作（存储空间已满或已被禁用），因此分享会话不会保存在这里；你自己的工作没有被改动，重新加载页面后就会回来。',
+    exampleOpened: '示例“{{id}}”已在编辑器中打开。',
+    exampleNotKept: '未打开示例“{{id}}”：此浏览器无法先暂存你的编辑器文本（存储空间已满或已被禁用）。',
+    linkFailed: '无法打开该分享链接。{{reason}}',
+    linkFailedOwn: '已改为打开你自己的工作。',
+    replayFailed: '无法重建该分享会话（{{error}}）。',
+    restored: '你自己的工作已恢复；刚才打开的会话仍保存在此浏览器中。',
+    keptMissing: '你暂存的工作已不在此浏览器的存储中（它已被删除，可能是在另一个标签页中）。',
+    keptUnreadable: '无法读取你暂存的工作（{{reason}}）；它仍保存在“{{key}}”下。',
+    restoreFailed: '无法恢复你的工作：此浏览器的存储拒绝了写入（{{error}}）。它仍保存在“{{key}}”下。',
+  },
+  menu: {
+    button: '分享',
+    label: '分享与导出',
+    copyLink: '复制链接',
+    copied: '链接已复制。',
+    copyFallback: '此处不允许复制：请选中下方的链接并手动复制。',
+    linkField: '此会话的链接',
+    long: '该链接长 {{chars}} 个字符：有些聊天软件和邮件程序会截断过长的链接。',
+    private: '会话保存在链接本身（# 之后的部分）中，不会发送到任何服务器。',
+    downloadScript: '下载脚本（.sh）',
+    downloadManifests: '下载清单（.yaml）',
+    scriptHint: '用 kubectl 在 kind 或 minikube 集群上重放你的操作。',
+    nothingApplied: '还没有应用过任何清单。',
+    restore: '恢复我的工作',
+    restoreHint: '回到你自己的工作；分享会话会保存在它原来的位置。',
+  },
+}
