@@ -81,42 +81,64 @@ function fits(v: unknown, type: GoType): boolean {
   return typeof v === 'number' && Number.isInteger(v)
 }
 
-/** Every value at `path` (lists expanded), with null and absent values skipped (they decode as zero). */
-function valuesAt(root: unknown, path: string): unknown[] {
-  let current: unknown[] = [root]
-  for (const part of path.split('.')) {
-    const list = part.endsWith('[]')
-    const key = list ? part.slice(0, -2) : part
-    const next: unknown[] = []
-    for (const c of current) {
-      const v =
-        c && typeof c === 'object' && !Array.isArray(c) ? (c as Record<string, unknown>)[key] : undefined
-      if (v === undefined || v === null) continue
-      if (list) next.push(...(Array.isArray(v) ? v : [v]))
-      else next.push(v)
-    }
-    current = next
+/** One step of a field path: a key, and whether its value is a list to walk. */
+interface Step {
+  key: string
+  list: boolean
+}
+
+const stepsByPath = new Map<string, Step[]>()
+
+/** A path's steps, parsed once: every API write of a pod runs every path of its kind. */
+function stepsOf(path: string): Step[] {
+  let steps = stepsByPath.get(path)
+  if (!steps) {
+    steps = path.split('.').map((part) => {
+      const list = part.endsWith('[]')
+      return { key: list ? part.slice(0, -2) : part, list }
+    })
+    stepsByPath.set(path, steps)
   }
-  return current
+  return steps
+}
+
+/** No value misfits (a value of its own, so `undefined` cannot be mistaken for it). */
+const FITS = Symbol('fits')
+
+/**
+ * The first value at `steps` (lists expanded, depth first: the order of the values themselves)
+ * that does not fit `type`; null and absent values are skipped (they decode as zero).
+ */
+function firstMisfit(node: unknown, steps: Step[], at: number, type: GoType): unknown {
+  if (at === steps.length) return fits(node, type) ? FITS : node
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return FITS
+  const { key, list } = steps[at]!
+  const v = (node as Record<string, unknown>)[key]
+  if (v === undefined || v === null) return FITS
+  if (!list || !Array.isArray(v)) return firstMisfit(v, steps, at + 1, type)
+  for (const item of v) {
+    const misfit = firstMisfit(item, steps, at + 1, type)
+    if (misfit !== FITS) return misfit
+  }
+  return FITS
 }
 
 /** Throws BadRequest for the first field whose JSON type the API's Go type cannot take. */
 export function decodeTypes(obj: KubeObject): void {
   for (const field of FIELDS[obj.kind] ?? []) {
-    for (const value of valuesAt(obj, field.path)) {
-      if (fits(value, field.type)) continue
-      const version = (obj.apiVersion ?? '').split('/').pop() || 'v1'
-      const goPath = field.path.replace(/\[\]/g, '')
-      const what =
-        // encoding/json names the number when it is a number the Go type cannot hold (1.5, 2147483648).
-        typeof value === 'number' && field.type !== 'string' && field.type !== 'bool'
-          ? 'number ' + String(value)
-          : jsonType(value)
-      throw new StatusError(
-        'BadRequest',
-        `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: json: cannot unmarshal ${what} into Go struct field ${field.struct}.${goPath} of type ${field.type}`,
-        { kind: obj.kind },
-      )
-    }
+    const value = firstMisfit(obj, stepsOf(field.path), 0, field.type)
+    if (value === FITS) continue
+    const version = (obj.apiVersion ?? '').split('/').pop() || 'v1'
+    const goPath = field.path.replace(/\[\]/g, '')
+    const what =
+      // encoding/json names the number when it is a number the Go type cannot hold (1.5, 2147483648).
+      typeof value === 'number' && field.type !== 'string' && field.type !== 'bool'
+        ? 'number ' + String(value)
+        : jsonType(value)
+    throw new StatusError(
+      'BadRequest',
+      `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: json: cannot unmarshal ${what} into Go struct field ${field.struct}.${goPath} of type ${field.type}`,
+      { kind: obj.kind },
+    )
   }
 }

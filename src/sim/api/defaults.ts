@@ -19,10 +19,7 @@ import type {
   StorageClass,
 } from '../model'
 import { defaultPodSpec } from './podDefaults'
-
-function clone<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T
-}
+import { jsonCopy } from './jsonCopy'
 
 const defaultClaimSpec = (spec: PersistentVolumeClaimSpec | undefined): PersistentVolumeClaimSpec => ({
   ...spec,
@@ -137,7 +134,7 @@ const NO_DEFAULTS = new Set(['Event', 'ControllerRevision', 'EndpointSlice', 'En
 export function applyDefaults<T extends KubeObject>(obj: T): T {
   // Kinds written only by the system have no defaults: skip the copy (they are the bulk of writes).
   if (NO_DEFAULTS.has(obj.kind)) return obj
-  const o = clone(obj) as KubeObject
+  const o = jsonCopy(obj) as KubeObject
   switch (o.kind) {
     case 'Node': {
       // Go's zero values: a Node applied without spec or status still has both (empty).

@@ -27,12 +27,35 @@ export function keyOf(obj: KubeObject): string {
   return objectKey(obj.metadata.namespace, obj.metadata.name)
 }
 
+/**
+ * Freezes `value` and everything reachable from it. The walk stops at frozen objects: the engine
+ * freezes only here, so their parts are frozen already, and an update freezes only its new parts.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezeTree(value)
   return value
+}
+
+function freezeTree(obj: object): void {
+  Object.freeze(obj)
+  if (Array.isArray(obj)) {
+    for (const v of obj as unknown[])
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v)
+    return
+  }
+  // for-in rather than Object.values: no array per object. Stored objects are plain data, with
+  // no inherited enumerable properties.
+  const record = obj as Record<string, unknown>
+  for (const key in record) {
+    const v = record[key]
+    if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeTree(v)
+  }
+}
+
+const NO_OBJECTS: ReadonlyMap<string, KubeObject> = new Map()
+
+function* inNamespace<T extends KubeObject>(objects: Iterable<T>, namespace: string): IterableIterator<T> {
+  for (const obj of objects) if (obj.metadata.namespace === namespace) yield obj
 }
 
 export class ObjectStore {
@@ -46,6 +69,8 @@ export class ObjectStore {
    * page lists every kind each frame, and sorting hundreds of pods each time was a tenth of it.
    */
   private order = new Map<string, readonly string[]>()
+  /** Writes (puts and removes) per kind, ever: lets a writer tell whether anyone else wrote. */
+  private writes = new Map<string, number>()
 
   snapshot(): StoreState {
     const kinds = new Map<string, ReadonlyMap<string, KubeObject>>()
@@ -100,10 +125,9 @@ export class ObjectStore {
   }
 
   /** Objects of a kind in no particular order (cheaper than `list` when order does not matter). */
-  *scan<T extends KubeObject>(kind: string, namespace?: string): IterableIterator<T> {
-    for (const obj of this.kinds.get(kind)?.values() ?? []) {
-      if (namespace === undefined || obj.metadata.namespace === namespace) yield obj as T
-    }
+  scan<T extends KubeObject>(kind: string, namespace?: string): IterableIterator<T> {
+    const objects = (this.kinds.get(kind) ?? NO_OBJECTS).values() as IterableIterator<T>
+    return namespace === undefined ? objects : inNamespace(objects, namespace)
   }
 
   /** Objects that name `uid` in their ownerReferences (of one kind, or of any). */
@@ -118,6 +142,11 @@ export class ObjectStore {
     return this.byOwner.get(uid)?.get(kind)?.size ?? 0
   }
 
+  /** How many times objects of `kind` were written or removed (never goes back, even on restore). */
+  writeCount(kind: string): number {
+    return this.writes.get(kind) ?? 0
+  }
+
   count(kind: string): number {
     return this.kinds.get(kind)?.size ?? 0
   }
@@ -125,6 +154,7 @@ export class ObjectStore {
   /** Writes `obj` (ADDED or MODIFIED) and notifies watchers. The caller has set resourceVersion. */
   put(obj: KubeObject): void {
     deepFreeze(obj)
+    this.writes.set(obj.kind, this.writeCount(obj.kind) + 1)
     let objects = this.kinds.get(obj.kind)
     if (!objects) this.kinds.set(obj.kind, (objects = new Map()))
     const key = keyOf(obj)
@@ -143,6 +173,7 @@ export class ObjectStore {
     const old = objects?.get(key)
     if (!objects || !old) return
     objects.delete(key)
+    this.writes.set(obj.kind, this.writeCount(obj.kind) + 1)
     this.order.delete(obj.kind)
     // A delete is a write: it consumes a revision, as in etcd (so "did anything change" can compare resourceVersions).
     this.rv++

@@ -43,3 +43,49 @@ describe('EventRecorder retention', () => {
     expect(names.has(`p${MAX_EVENTS}`)).toBe(true)
   })
 })
+
+describe('EventRecorder correlation after a sweep', () => {
+  const fill = (sim: Simulation) => {
+    for (let i = 0; i < MAX_EVENTS; i++)
+      sim.ctx.recorder.record(pod(`p${i}`), 'Normal', 'Created', 'created', 'kubelet')
+  }
+  const external = (sim: Simulation, name: string) =>
+    sim.ctx.api.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'default' },
+      involvedObject: { kind: 'Pod', name: 'x', namespace: 'default', uid: 'uid-x' },
+      reason: 'Pulled',
+      message: 'pulled',
+      source: { component: 'kubelet' },
+      type: 'Normal',
+      count: 1,
+      firstTimestamp: sim.ctx.api.now(),
+      lastTimestamp: sim.ctx.api.now(),
+    } as unknown as KubeObject)
+  const countOf = (sim: Simulation, name: string) =>
+    sim.ctx.api.tryGet<Event>('Event', 'default', name)?.count
+
+  test('an Event written by someone else after a sweep is found, as a rebuilt index finds it', () => {
+    const sim = new Simulation({ seed: 1 })
+    fill(sim)
+    sim.ctx.recorder.record(pod('q'), 'Normal', 'Created', 'created', 'kubelet') // sweeps
+    external(sim, 'x.external')
+    sim.ctx.recorder.record(pod('x'), 'Normal', 'Pulled', 'pulled', 'kubelet')
+    expect(countOf(sim, 'x.external')).toBe(2)
+  })
+
+  test('one written before the sweep is not (the index predates it); after it, the later name wins', () => {
+    const sim = new Simulation({ seed: 1 })
+    sim.ctx.recorder.record(pod('q'), 'Normal', 'Created', 'created', 'kubelet') // builds the index
+    external(sim, 'x.zzz')
+    sim.ctx.recorder.record(pod('x'), 'Normal', 'Pulled', 'pulled', 'kubelet') // a second event
+    const own = events(sim).find((e) => e.involvedObject.name === 'x' && e.metadata.name !== 'x.zzz')!
+    expect(countOf(sim, 'x.zzz')).toBe(1)
+    expect(own.count).toBe(1)
+    fill(sim) // sweeps; both x events are among the newest and stay
+    sim.ctx.recorder.record(pod('x'), 'Normal', 'Pulled', 'pulled', 'kubelet')
+    expect(countOf(sim, 'x.zzz')).toBe(2)
+    expect(countOf(sim, own.metadata.name)).toBe(1)
+  })
+})

@@ -15,7 +15,15 @@ export function timestamp(simMs: number): string {
   return lastText
 }
 
+let lastParsedText = ''
+let lastParsedMs = NaN
+
 /** Simulated milliseconds of an RFC 3339 timestamp written by `timestamp`. */
 export function simTimeOf(ts: string): number {
-  return Date.parse(ts) - EPOCH_MS
+  // Most reads are of the timestamp just written (one-second resolution): parse each text once.
+  if (ts !== lastParsedText) {
+    lastParsedText = ts
+    lastParsedMs = Date.parse(ts) - EPOCH_MS
+  }
+  return lastParsedMs
 }

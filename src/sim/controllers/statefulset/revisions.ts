@@ -4,6 +4,7 @@
 // spec.template, so only template changes make new revisions.
 import type { ControllerRevision, StatefulSet } from '../../model'
 import { newControllerRef } from './utils'
+import { deepFreeze } from '../../api/store'
 
 export const HASH_LABEL = 'controller.kubernetes.io/hash'
 
@@ -37,14 +38,25 @@ export function revisionData(set: StatefulSet): string {
   return data
 }
 
+/** Hashes already computed: every sync of a set hashes its (unchanged) template again. */
+const hashes = new Map<string, string>()
+
 export function hashRevisionData(data: string, collisionCount: number): string {
   // The controller always passes its collision count, so "0" is hashed too.
-  return safeEncodeString(String(fnv1_32(data + String(collisionCount))))
+  const text = data + String(collisionCount)
+  let hash = hashes.get(text)
+  if (hash === undefined) {
+    if (hashes.size >= 256) hashes.clear()
+    hash = safeEncodeString(String(fnv1_32(text)))
+    hashes.set(text, hash)
+  }
+  return hash
 }
 
 /** newRevision: an unsaved ControllerRevision for the set's current template. */
 export function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
   const data = revisionData(set)
+  const parsed = parsedData(set, data)
   const hash = hashRevisionData(data, collisionCount)
   return {
     apiVersion: 'apps/v1',
@@ -59,12 +71,30 @@ export function newRevision(set: StatefulSet, revision: number, collisionCount: 
       resourceVersion: '',
       creationTimestamp: '',
     },
-    data: JSON.parse(data),
+    data: parsed,
     revision,
   }
 }
 
+const parsedByTemplate = new WeakMap<object, object>()
+/** Revision data → its JSON text. */
 const dataText = new WeakMap<object, string>()
+
+/**
+ * The revision data as an object, parsed once per (immutable) template: every sync builds the
+ * set's revision to compare it with the stored ones. Shared between those revisions, so frozen
+ * at once; its JSON text is remembered, so comparing it does not serialise it again.
+ */
+function parsedData(set: StatefulSet, data: string): object {
+  const template = set.spec.template
+  let parsed = parsedByTemplate.get(template)
+  if (!parsed) {
+    parsed = deepFreeze(JSON.parse(data) as object)
+    dataText.set(parsed, data)
+    if (Object.isFrozen(template)) parsedByTemplate.set(template, parsed)
+  }
+  return parsed
+}
 
 function revisionText(r: ControllerRevision): string {
   const key = r.data as object

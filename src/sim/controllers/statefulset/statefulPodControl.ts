@@ -19,6 +19,8 @@ import {
 } from './utils'
 
 const COMPONENT = 'statefulset-controller'
+/** The claims of a pod whose set has no volumeClaimTemplates (checked for every pod, every sync). */
+const NO_CLAIMS: readonly PersistentVolumeClaim[] = []
 
 export class StatefulPodControl {
   constructor(private readonly ctx: SimContext) {}
@@ -50,6 +52,8 @@ export class StatefulPodControl {
 
   /** createMissingPersistentVolumeClaims, for a pending pod whose claims were deleted. */
   createMissingPersistentVolumeClaims(set: StatefulSet, pod: Pod): string | undefined {
+    // Runs for every pending pod on every sync: a set without claim templates has nothing to do.
+    if (!set.spec.volumeClaimTemplates?.length) return undefined
     const err = this.createPersistentVolumeClaims(set, pod) ?? this.updatePodClaimForRetentionPolicy(set, pod)
     if (err) this.recordPodEvent('update', set, pod, err)
     return err
@@ -136,9 +140,11 @@ export class StatefulPodControl {
   }
 
   /** The stored claims of the pod's volumeClaimTemplates, undefined where missing. */
-  private podClaims(set: StatefulSet, pod: Pod): (PersistentVolumeClaim | undefined)[] {
+  private podClaims(set: StatefulSet, pod: Pod): readonly (PersistentVolumeClaim | undefined)[] {
+    const templates = set.spec.volumeClaimTemplates
+    if (!templates?.length) return NO_CLAIMS
     const ordinal = getOrdinal(pod)
-    return (set.spec.volumeClaimTemplates ?? []).map((t) =>
+    return templates.map((t) =>
       this.ctx.store.get<PersistentVolumeClaim>(
         'PersistentVolumeClaim',
         set.metadata.namespace,

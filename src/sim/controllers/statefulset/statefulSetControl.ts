@@ -13,6 +13,7 @@ import {
   getPodRevision,
   getStartOrdinal,
   identityAndStorageMatch,
+  isAvailable,
   isCreated,
   isHealthy,
   isRunningAndAvailable,
@@ -134,7 +135,7 @@ export class StatefulSetControl {
       }
       if (f.terminating && monotonic) return true
       if (!f.runningAndReady && monotonic) return true
-      if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic) {
+      if (!isAvailable(f, minReadySeconds, now) && monotonic) {
         result.requeueAfterMs = minReadySeconds * 1000
         return true
       }
@@ -294,7 +295,7 @@ export function computeStatus(
     status.replicas++
     if (f.runningAndReady) {
       status.readyReplicas!++
-      if (isRunningAndAvailable(pod, minReadySeconds, now)) status.availableReplicas++
+      if (isAvailable(f, minReadySeconds, now)) status.availableReplicas++
     }
     if (!f.terminating) {
       if (f.revision === status.currentRevision) status.currentReplicas!++

@@ -154,9 +154,27 @@ export function statusOnlyChange(before: KubeObject, after: KubeObject): boolean
   const b = before as KubeObject & { spec?: unknown }
   const a = after as KubeObject & { spec?: unknown }
   if (b.spec !== a.spec) return false
+  if (sameFieldsBesideVersion(before.metadata, after.metadata)) return true
   const { resourceVersion: _r1, ...m1 } = before.metadata
   const { resourceVersion: _r2, ...m2 } = after.metadata
   return JSON.stringify(m1) === JSON.stringify(m2)
+}
+
+/**
+ * The same keys in the same order with identical values, resourceVersion aside: then their JSON
+ * texts are equal too (a status write copies metadata and changes only resourceVersion).
+ */
+function sameFieldsBesideVersion(a: object, b: object): boolean {
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!
+    if (k !== kb[i]) return false
+    if (k !== 'resourceVersion' && (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k])
+      return false
+  }
+  return true
 }
 
 export function isCreated(pod: Pod | undefined): pod is Pod {
@@ -189,7 +207,11 @@ export function isRunningAndReady(pod: Pod): boolean {
 
 /** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
 export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
-  const f = facts(pod)
+  return isAvailable(facts(pod), minReadySeconds, nowMs)
+}
+
+/** isRunningAndAvailable from facts already looked up (a sync asks it of every pod). */
+export function isAvailable(f: PodFacts, minReadySeconds: number, nowMs: number): boolean {
   if (!f.runningAndReady) return false
   if (minReadySeconds <= 0) return true
   return f.readySince + minReadySeconds * 1000 <= nowMs
