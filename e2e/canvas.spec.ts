@@ -208,6 +208,18 @@ it.describe('the cluster canvas', () => {
     expect(await selected()).toMatchObject({ kind: 'PersistentVolumeClaim', name: 'www-web-0' })
   })
 
+  it('the legend is drawn when first shown, and hidden again', async ({ canvas, page }) => {
+    await expect(canvas.object('Node', 'node-1')).toBeVisible()
+    const legend = page.locator('#oc-legend')
+    await expect(legend).toBeHidden()
+    await page.getByRole('button', { name: 'Legend' }).click()
+    await expect(legend).toBeVisible()
+    expect(Number(await legend.getAttribute('width'))).toBeGreaterThan(100)
+    await expect(legend.locator('text').first()).not.toBeEmpty()
+    await page.getByRole('button', { name: 'Legend' }).click()
+    await expect(legend).toBeHidden()
+  })
+
   it('a crowded canvas draws what is in view, and more as the view moves; the table keeps every pod', async ({
     canvas,
     page,

@@ -93,13 +93,24 @@ function mountPaths(pod: Pod, ns: string): Record<string, string> {
 export function incarnations(events: readonly Event[]): Map<string, number> {
   const out = new Map<string, number>()
   for (const e of events) {
-    if (e.reason !== 'SuccessfulCreate' || e.involvedObject.kind !== 'StatefulSet') continue
-    const m = /^create Pod (\S+) in StatefulSet /.exec(e.message)
-    if (!m) continue
-    const key = `${e.involvedObject.namespace ?? 'default'}/${m[1]}`
-    out.set(key, (out.get(key) ?? 0) + e.count)
+    const key = createdPod(e)
+    if (key) out.set(key, (out.get(key) ?? 0) + e.count)
   }
   return out
+}
+
+/** Which pod a StatefulSet's SuccessfulCreate event names, read once per event (thousands, every frame). */
+const createdPods = new WeakMap<Event, string | null>()
+function createdPod(e: Event): string | null {
+  let key = createdPods.get(e)
+  if (key !== undefined) return key
+  const m =
+    e.reason === 'SuccessfulCreate' && e.involvedObject.kind === 'StatefulSet'
+      ? /^create Pod (\S+) in StatefulSet /.exec(e.message)
+      : null
+  key = m ? `${e.involvedObject.namespace ?? 'default'}/${m[1]}` : null
+  createdPods.set(e, key)
+  return key
 }
 
 function storageTone(phase: string): Tone {

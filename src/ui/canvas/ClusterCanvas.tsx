@@ -2,7 +2,7 @@
 // inside the <svg>s (src/canvas/draw.ts and legend.ts) — React never renders into them.
 // The canvas redraws from the store's snapshot: the picture is a function of simulated time (and
 // of the page's language: a switch redraws every word D3 drew).
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createCanvas, type CanvasHandle } from '../../canvas/draw'
 import { drawLegend } from '../../canvas/legend'
@@ -43,13 +43,14 @@ export function ClusterCanvas() {
   // The same model object comes back while the cluster, the displayed second and the language are unchanged.
   const model = sharedModel(snapshot, language)
 
-  useEffect(() => {
+  // Layout effects, so that the first paint already shows the cluster: the first render's passive
+  // effects ran after that paint, and the cluster came one style, layout and paint later.
+  useLayoutEffect(() => {
     // Test hook, set on mount (not at import, which would create the store before App seeds it).
     // oxlint-disable-next-line no-underscore-dangle -- the hook's name is fixed by the e2e suite
     window.__ordinal = { ...window.__ordinal, store: getAppStore() }
     const handle = createCanvas(svg.current!, { onSelect: select })
     canvas.current = handle
-    setLegendSize(legendSizeOf(legend.current!))
     return () => {
       handle.destroy()
       canvas.current = undefined
@@ -61,13 +62,17 @@ export function ClusterCanvas() {
     () =>
       onLanguageChange((lang) => {
         canvas.current?.relabel()
-        setLegendSize(legendSizeOf(legend.current!))
         setLanguageDrawn(lang)
       }),
     [],
   )
 
-  useEffect(() => {
+  // The legend is drawn when first shown (and again in a new language), not before the first paint.
+  useLayoutEffect(() => {
+    if (legendShown) setLegendSize(legendSizeOf(legend.current!))
+  }, [legendShown, language])
+
+  useLayoutEffect(() => {
     canvas.current?.update(model, selected)
     canvas.current?.setTime(snapshot.now)
   }, [model, selected, snapshot.now])

@@ -34,10 +34,12 @@ export function ConsoleOutput({ empty, pane = 0 }: { empty: React.ReactNode; pan
   const box = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
   const { t } = useTranslation()
-  // Runs after every render, and this component renders only when lines arrive.
+  // Runs after every render, and this component renders only when lines arrive. Nothing to pin
+  // while the console is empty: reading scrollHeight forces a layout of the whole page, and on
+  // the first render that came before the cluster's first paint.
   useLayoutEffect(() => {
     const el = box.current
-    if (el && pinned.current) el.scrollTop = el.scrollHeight
+    if (el && pinned.current && lines.length > 0) el.scrollTop = el.scrollHeight
   })
   return (
     <div
