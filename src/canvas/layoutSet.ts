@@ -1,6 +1,6 @@
 // One StatefulSet's part of the scene: its bar, then rows of slot columns. A column is the slot's
 // identity stacked top to bottom: DNS signpost, the slot with its tenant pod, claims, volumes.
-import { t as translate } from '../i18n/i18n'
+import { currentLanguage, t as translate } from '../i18n/i18n'
 import { stack, type Box, type Caption, type SetGeometry, type SlotGeometry } from './geometry'
 import type { SetView } from './model'
 import { COMPACT, DETAIL, type Tier, type TierSize } from './sizes'
@@ -24,11 +24,40 @@ export function columnHeight(t: TierSize, claims: number): number {
   return t.dnsH + t.dnsGap + t.frameH + t.mountGap + stacked(t.claimH) + t.bindGap + stacked(t.volumeH)
 }
 
-export function layoutSet(set: SetView, y0: number): { geo: SetGeometry; width: number; height: number } {
+type SetLayout = { readonly geo: SetGeometry; readonly width: number; readonly height: number }
+
+/**
+ * The last layout of each set, reused while its slots, claim depth, position and language are the
+ * same: positions do not depend on what the tenants are doing, and laying out 3,000 slots every
+ * frame was a tenth of it (and much of its garbage).
+ */
+const laidOut = new Map<
+  string,
+  { y0: number; k: number; lang: string; keys: readonly string[]; layout: SetLayout }
+>()
+
+export function layoutSet(set: SetView, y0: number): SetLayout {
+  const k = Math.max(1, ...set.slots.map((s) => s.claims.length))
+  const lang = currentLanguage()
+  const known = laidOut.get(set.key)
+  if (
+    known?.y0 === y0 &&
+    known.k === k &&
+    known.lang === lang &&
+    known.keys.length === set.slots.length &&
+    set.slots.every((s, i) => s.key === known.keys[i])
+  )
+    return known.layout
+  const layout = placeSlots(set, y0, k)
+  if (laidOut.size > 32) laidOut.clear()
+  laidOut.set(set.key, { y0, k, lang, keys: set.slots.map((s) => s.key), layout })
+  return layout
+}
+
+function placeSlots(set: SetView, y0: number, k: number): SetLayout {
   const tier = tierOf(set.slots.length)
   const t = tier === 'detail' ? DETAIL : COMPACT
   const perRow = columnsPerRow(set.slots.length)
-  const k = Math.max(1, ...set.slots.map((s) => s.claims.length))
   const colH = columnHeight(t, k)
   const rowsY = y0 + t.barH + t.barGap
   const rows = Math.ceil(set.slots.length / perRow)

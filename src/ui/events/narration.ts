@@ -24,17 +24,6 @@ interface PodView {
 /** Statuses on the normal way up, not worth a sentence of their own. */
 const ROUTINE = new Set(['Pending', 'ContainerCreating', 'Running', 'PodInitializing'])
 
-/** READY and STATUS as kubectl prints them, once per pod object (neither depends on the moment). */
-const printedOf = new WeakMap<Pod, { readonly ready: string; readonly status: string }>()
-function printed(pod: Pod): { readonly ready: string; readonly status: string } {
-  let found = printedOf.get(pod)
-  if (!found) {
-    const [, ready = '0/0', status = ''] = podTable.row(pod, 0)
-    printedOf.set(pod, (found = { ready, status }))
-  }
-  return found
-}
-
 /** Each snapshot's views, computed once: a snapshot is `next` in one call and `prev` in the next. */
 const viewsOf = new WeakMap<NarrationInput, Map<string, PodView>>()
 
@@ -50,20 +39,37 @@ function computeViews(s: NarrationInput): Map<string, PodView> {
       .filter((svc) => svc.spec.clusterIP === 'None')
       .map((svc) => `${svc.metadata.namespace}/${svc.metadata.name}`),
   )
+  const services = [...headless].join(' ')
   const out = new Map<string, PodView>()
   for (const pod of s.pods) {
-    const { ready, status } = printed(pod)
-    const [have, want] = ready.split('/')
-    const { hostname, subdomain } = pod.spec
-    const governed = hostname && subdomain && headless.has(`${pod.metadata.namespace}/${subdomain}`)
-    out.set(`${pod.metadata.namespace}/${pod.metadata.name}`, {
+    let known = podViews.get(pod)
+    if (known?.services !== services) podViews.set(pod, (known = { services, ...podView(pod, headless) }))
+    out.set(known.key, known.view)
+  }
+  return out
+}
+
+/**
+ * Each pod object's key and view, while the headless Services are the same: objects are
+ * immutable, so only the pods that changed are printed again (thousands of pods, every frame).
+ */
+const podViews = new WeakMap<Pod, { services: string; key: string; view: PodView }>()
+
+function podView(pod: Pod, headless: ReadonlySet<string>): { key: string; view: PodView } {
+  // READY and STATUS do not depend on the moment (only AGE and RESTARTS' "ago" do).
+  const [, ready = '0/0', status = ''] = podTable.row(pod, 0)
+  const [have, want] = ready.split('/')
+  const { hostname, subdomain } = pod.spec
+  const governed = hostname && subdomain && headless.has(`${pod.metadata.namespace}/${subdomain}`)
+  return {
+    key: `${pod.metadata.namespace}/${pod.metadata.name}`,
+    view: {
       uid: pod.metadata.uid,
       ready: status === 'Running' && have === want && want !== '0',
       status,
       record: governed ? `${hostname}.${subdomain}` : undefined,
-    })
+    },
   }
-  return out
 }
 
 const nameOf = (key: string) => key.slice(key.indexOf('/') + 1)
