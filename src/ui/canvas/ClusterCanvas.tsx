@@ -44,7 +44,8 @@ export function ClusterCanvas() {
   const model = sharedModel(snapshot, language)
 
   // Passive effects: drawing in a layout effect put the cluster into the first paint but delayed
-  // that paint by more than it saved (measured: first cluster paint 971 → 1,044 ms, A/B, loaded machine).
+  // that paint by more than it saved (first cluster paint, A/B on a loaded machine: 1,044 ms with
+  // it, 971 without).
   useEffect(() => {
     // Test hook, set on mount (not at import, which would create the store before App seeds it).
     // oxlint-disable-next-line no-underscore-dangle -- the hook's name is fixed by the e2e suite
