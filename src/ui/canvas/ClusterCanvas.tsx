@@ -71,6 +71,7 @@ export function ClusterCanvas() {
   // The legend is drawn when first shown (and again in a new language), not before the first paint.
   useLayoutEffect(() => {
     if (legendShown) setLegendSize(legendSizeOf(legend.current!))
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- drawn again in the page's new language
   }, [legendShown, language])
 
   useEffect(() => {
