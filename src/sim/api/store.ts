@@ -71,6 +71,8 @@ export class ObjectStore {
   private order = new Map<string, readonly string[]>()
   /** Writes (puts and removes) per kind, ever: lets a writer tell whether anyone else wrote. */
   private writes = new Map<string, number>()
+  /** Restores, ever: an index kept up to date from watch events must be rebuilt after one. */
+  private restores = 0
 
   snapshot(): StoreState {
     const kinds = new Map<string, ReadonlyMap<string, KubeObject>>()
@@ -79,6 +81,7 @@ export class ObjectStore {
   }
 
   restore(s: StoreState): void {
+    this.restores++
     this.rv = s.rv
     this.kinds = new Map()
     this.byOwner = new Map()
@@ -140,6 +143,11 @@ export class ObjectStore {
 
   dependentCount(uid: string, kind: string): number {
     return this.byOwner.get(uid)?.get(kind)?.size ?? 0
+  }
+
+  /** How many times the store was restored (never goes back). */
+  get restoreCount(): number {
+    return this.restores
   }
 
   /** How many times objects of `kind` were written or removed (never goes back, even on restore). */

@@ -54,19 +54,26 @@ export class Scheduler extends Controller {
       obj.kind === 'Node'
     ) {
       // Cluster events that can make a waiting pod schedulable move it back to the active queue.
-      for (const key of this.waiting()) this.enqueue(key, this.ctx.timings.schedulerLatency)
+      // Only idle ones need it: the others are queued already, and queueing again changes nothing.
+      for (const key of this.idle()) this.enqueue(key, this.ctx.timings.schedulerLatency)
     }
+  }
+
+  /** Queues a pod's key; a queued key is no longer idle (its sync will come). */
+  override enqueue(key: string, delayMs = 0): void {
+    this.idle().delete(key)
+    super.enqueue(key, delayMs)
   }
 
   sync(key: string): void {
     const [namespace, name] = key.split('/') as [string, string]
     const pod = this.ctx.store.get<Pod>('Pod', namespace, name)
-    this.setWaiting(key, false)
+    this.idle().delete(key)
     if (!pod || !this.wantsScheduling(pod)) return
     const outcome = this.schedule(pod)
     if (outcome === 'bound') return
-    this.setWaiting(key, true)
-    if (outcome !== 'waitingForVolumes') this.enqueue(key, this.ctx.timings.schedulerRetry)
+    if (outcome === 'waitingForVolumes') this.idle().add(key)
+    else this.enqueue(key, this.ctx.timings.schedulerRetry)
   }
 
   private wantsScheduling(pod: Pod): boolean {
@@ -211,14 +218,14 @@ export class Scheduler extends Controller {
     return 'unschedulable'
   }
 
-  private waiting(): string[] {
-    return [...this.ctx.state.get<Set<string>>('scheduler.waiting', () => new Set())]
-  }
-
-  private setWaiting(key: string, on: boolean): void {
-    const set = this.ctx.state.get<Set<string>>('scheduler.waiting', () => new Set())
-    if (on) set.add(key)
-    else set.delete(key)
+  /**
+   * Unschedulable pods not queued since their last attempt, in the order those attempts ended.
+   * Every other unschedulable pod is queued already, so a cluster event need only requeue these:
+   * requeueing all of them (as the queue's unschedulable pool does) cost a pass over every waiting
+   * pod per claim or volume change.
+   */
+  private idle(): Set<string> {
+    return this.ctx.state.get<Set<string>>('scheduler.idle', () => new Set())
   }
 }
 

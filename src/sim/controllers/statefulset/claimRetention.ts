@@ -15,9 +15,6 @@ export function retentionPolicy(set: StatefulSet): { whenScaled: Policy; whenDel
   return { whenScaled: p?.whenScaled ?? 'Retain', whenDeleted: p?.whenDeleted ?? 'Retain' }
 }
 
-const SET_KIND = { apiVersion: 'apps/v1', kind: 'StatefulSet' }
-const POD_KIND = { apiVersion: 'v1', kind: 'Pod' }
-
 interface Referent {
   apiVersion: string
   kind: string
@@ -25,13 +22,14 @@ interface Referent {
   uid: string
 }
 
+// Object literals rather than spreads: these run for every claim of every pod on every sync.
 function setReferent(set: StatefulSet): Referent {
-  return { ...SET_KIND, name: set.metadata.name, uid: set.metadata.uid }
+  return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name, uid: set.metadata.uid }
 }
 
 /** A pod not created yet has no uid: any reference to its name is then stale. */
 function podReferent(pod: Pod): Referent {
-  return { ...POD_KIND, name: pod.metadata.name, uid: pod.metadata.uid ?? '' }
+  return { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid ?? '' }
 }
 
 /** matchesRef: same kind and name, whatever the uid. */
@@ -76,17 +74,25 @@ function hasNonControllerOwner(claim: PersistentVolumeClaim, set: StatefulSet, p
 
 /** isClaimOwnerUpToDate: whether the claim's references already say what the policy says. */
 export function isClaimOwnerUpToDate(claim: PersistentVolumeClaim, set: StatefulSet, pod: Pod): boolean {
+  // Without owner references nothing is stale, unexpected or missing a controller flag.
+  if (!claim.metadata.ownerReferences?.length) return !wantedOwners(set, pod).some(Boolean)
   const s = setReferent(set)
   const p = podReferent(pod)
   // Managed by an earlier set or pod of the same name: leave it alone.
   if (hasStaleOwnerRef(claim, s) || hasStaleOwnerRef(claim, p)) return true
   if (hasUnexpectedController(claim, set, pod)) return !(hasOwnerRef(claim, s) || hasOwnerRef(claim, p))
   if (hasNonControllerOwner(claim, set, pod)) return false
+  const [wantSet, wantPod] = wantedOwners(set, pod)
+  return hasOwnerRef(claim, s) === wantSet && hasOwnerRef(claim, p) === wantPod
+}
+
+/** Whether the policy wants the set, and the pod, among the claim's owners. */
+function wantedOwners(set: StatefulSet, pod: Pod): [wantSet: boolean, wantPod: boolean] {
   const { whenScaled, whenDeleted } = retentionPolicy(set)
   const scaledDown = !podInOrdinalRange(pod, set)
   const wantSet = whenDeleted === 'Delete' && (whenScaled === 'Retain' || !scaledDown)
   const wantPod = whenScaled === 'Delete' && scaledDown
-  return hasOwnerRef(claim, s) === wantSet && hasOwnerRef(claim, p) === wantPod
+  return [wantSet, wantPod]
 }
 
 /** updateClaimOwnerRefForSetAndPod: the claim's owner references the policy calls for. */

@@ -154,6 +154,8 @@ export class StatefulPodControl {
   }
 
   private createPersistentVolumeClaims(set: StatefulSet, pod: Pod): string | undefined {
+    // Every pending pod asks on every sync; usually its claims all exist, and there is nothing to build.
+    if (this.podClaims(set, pod).every((c) => c && !c.metadata.deletionTimestamp)) return undefined
     const errors: string[] = []
     for (const claim of getPersistentVolumeClaims(set, getOrdinal(pod)).values()) {
       const existing = this.ctx.api.tryGet<PersistentVolumeClaim>(

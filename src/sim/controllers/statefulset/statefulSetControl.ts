@@ -9,18 +9,12 @@ import { applyRevision } from './revisions'
 import {
   allowsBurst,
   getEndOrdinal,
-  getOrdinal,
-  getPodRevision,
   getStartOrdinal,
-  identityAndStorageMatch,
+  invariantsHold,
   isAvailable,
-  isCreated,
-  isHealthy,
-  isRunningAndAvailable,
-  isRunningAndReady,
-  isTerminating,
   newStatefulSetPod,
   podFacts,
+  type PodFacts,
 } from './utils'
 
 const COMPONENT = 'statefulset-controller'
@@ -46,8 +40,11 @@ export class StatefulSetControl {
     this.podControl = new StatefulPodControl(ctx)
   }
 
-  /** updateStatefulSet: creates, deletes and replaces pods; returns the status to write. */
-  updateStatefulSet(set: StatefulSet, revisions: Revisions, pods: Pod[]): SyncResult {
+  /**
+   * updateStatefulSet: creates, deletes and replaces pods; returns the status to write. `pods`
+   * are the set's pods as their records (podFacts), looked up once per sync.
+   */
+  updateStatefulSet(set: StatefulSet, revisions: Revisions, pods: readonly PodFacts[]): SyncResult {
     const now = this.ctx.queue.now
     const currentSet = applyRevision(set, revisions.current)
     const updateSet = applyRevision(set, revisions.update)
@@ -57,23 +54,23 @@ export class StatefulSetControl {
     const minReadySeconds = set.spec.minReadySeconds ?? 0
     const result: SyncResult = { status: { replicas: 0, availableReplicas: 0 } }
 
-    const replicas: (Pod | undefined)[] = new Array(replicaCount).fill(undefined)
-    const condemned: Pod[] = []
-    for (const pod of pods) {
-      const ordinal = getOrdinal(pod)
-      if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = pod
-      else if (ordinal >= 0) condemned.push(pod)
+    const replicas: (PodFacts | undefined)[] = new Array(replicaCount).fill(undefined)
+    const condemned: PodFacts[] = []
+    for (const f of pods) {
+      const ordinal = f.ordinal
+      if (ordinal >= start && ordinal <= end) replicas[ordinal - start] = f
+      else if (ordinal >= 0) condemned.push(f)
     }
     // Missing ordinals get the revision their position calls for (newVersionedStatefulSetPod).
     // Built only when reached: OrderedReady with many replicas would otherwise build them all each sync.
-    const replica = (i: number): Pod => {
+    const replica = (i: number): PodFacts => {
       const existing = replicas[i]
       if (existing) return existing
-      const pod = this.newVersionedPod(set, currentSet, updateSet, revisions, start + i)
-      replicas[i] = pod
-      return pod
+      const f = podFacts(this.newVersionedPod(set, currentSet, updateSet, revisions, start + i))
+      replicas[i] = f
+      return f
     }
-    condemned.sort((a, b) => getOrdinal(a) - getOrdinal(b))
+    condemned.sort((a, b) => a.ordinal - b.ordinal)
 
     const finish = (): SyncResult => {
       result.status = computeStatus(set, revisions, pods, now)
@@ -86,20 +83,20 @@ export class StatefulSetControl {
     // While the set is being deleted the controller only reports status.
     if (set.metadata.deletionTimestamp) return finish()
 
-    let firstUnhealthyPod: Pod | undefined
+    let firstUnhealthyPod: PodFacts | undefined
     for (let i = 0; i < replicaCount; i++) {
-      if (!isHealthy(replicas[i])) {
+      if (!replicas[i]?.healthy) {
         firstUnhealthyPod = replica(i)
         break
       }
     }
     // Then the lowest unhealthy condemned pod (condemned is in ascending ordinal order here).
-    if (!firstUnhealthyPod) firstUnhealthyPod = condemned.find((pod) => !isHealthy(pod))
+    if (!firstUnhealthyPod) firstUnhealthyPod = condemned.find((f) => !f.healthy)
 
     const monotonic = !allowsBurst(set)
     const processReplica = (i: number): boolean => {
-      const pod = replica(i)
-      const f = podFacts(pod)
+      const f = replica(i)
+      const pod = f.pod
       // Failed or Succeeded pods are deleted; the replacement comes once the old object is gone.
       if (f.phase === 'Failed' || f.phase === 'Succeeded') {
         if (!f.terminating) {
@@ -114,7 +111,7 @@ export class StatefulSetControl {
         }
         return true
       }
-      if (!pod.metadata.uid) {
+      if (!f.uid) {
         // A claim still owned by an earlier pod of this name must be gone first. Kubernetes looks
         // again on a later event or resync; the simulator looks again after a second.
         if (this.podControl.podClaimIsStale(set, pod)) {
@@ -140,7 +137,7 @@ export class StatefulSetControl {
         return true
       }
       // Enforce the invariants: identity (labels edited by hand) and the claims' retention references.
-      if (!identityAndStorageMatch(set, pod) || !this.podControl.claimsMatchRetentionPolicy(set, pod)) {
+      if (!invariantsHold(set, f) || !this.podControl.claimsMatchRetentionPolicy(set, pod)) {
         this.podControl.updateStatefulPod(set, pod)
       }
       return false
@@ -149,7 +146,7 @@ export class StatefulSetControl {
 
     // Claims of condemned pods get the pod as owner (whenScaled: Delete) before the pod goes.
     const fixPodClaim = (j: number): boolean => {
-      const pod = condemned[j]!
+      const pod = condemned[j]!.pod
       if (this.podControl.claimsMatchRetentionPolicy(set, pod)) return false
       const err = this.podControl.updatePodClaimForRetentionPolicy(set, pod)
       if (err) result.failed = true
@@ -158,14 +155,14 @@ export class StatefulSetControl {
     if (runForAll(condemned.length, fixPodClaim, monotonic)) return finish()
 
     const processCondemned = (j: number): boolean => {
-      const pod = condemned[condemned.length - 1 - j]!
-      if (isTerminating(pod)) return monotonic
-      if (!isRunningAndReady(pod) && monotonic && pod !== firstUnhealthyPod) return true
-      if (!isRunningAndAvailable(pod, minReadySeconds, now) && monotonic && pod !== firstUnhealthyPod) {
+      const f = condemned[condemned.length - 1 - j]!
+      if (f.terminating) return monotonic
+      if (!f.runningAndReady && monotonic && f !== firstUnhealthyPod) return true
+      if (!isAvailable(f, minReadySeconds, now) && monotonic && f !== firstUnhealthyPod) {
         result.requeueAfterMs = minReadySeconds * 1000
         return true
       }
-      this.podControl.deleteStatefulPod(set, pod)
+      this.podControl.deleteStatefulPod(set, f.pod)
       return monotonic
     }
     if (runForAll(condemned.length, processCondemned, monotonic)) return finish()
@@ -178,12 +175,12 @@ export class StatefulSetControl {
     }
     // Rolling update: replace the highest-ordinal pod not at updateRevision, one at a time.
     for (let target = replicaCount - 1; target >= updateMin; target--) {
-      const pod = replica(target)
-      if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
-        this.podControl.deleteStatefulPod(set, pod)
+      const f = replica(target)
+      if (isOutdated(f, revisions)) {
+        this.podControl.deleteStatefulPod(set, f.pod)
         return finish()
       }
-      if (!isHealthy(pod)) return finish()
+      if (!f.healthy) return finish()
     }
     return finish()
   }
@@ -197,7 +194,7 @@ export class StatefulSetControl {
     set: StatefulSet,
     revisions: Revisions,
     replicaCount: number,
-    replica: (i: number) => Pod,
+    replica: (i: number) => PodFacts,
     updateMin: number,
     minReadySeconds: number,
   ): void {
@@ -208,14 +205,14 @@ export class StatefulSetControl {
     )
     let unavailable = 0
     for (let i = 0; i < replicaCount; i++) {
-      const pod = replica(i)
-      if (!isRunningAndAvailable(pod, minReadySeconds, now) || isTerminating(pod)) unavailable++
+      const f = replica(i)
+      if (!isAvailable(f, minReadySeconds, now) || f.terminating) unavailable++
     }
     let toDelete = maxUnavailable - unavailable
     for (let target = replicaCount - 1; target >= updateMin && toDelete > 0; target--) {
-      const pod = replica(target)
-      if (isCreated(pod) && getPodRevision(pod) !== revisions.update.metadata.name && !isTerminating(pod)) {
-        this.podControl.deleteStatefulPod(set, pod)
+      const f = replica(target)
+      if (isOutdated(f, revisions)) {
+        this.podControl.deleteStatefulPod(set, f.pod)
         toDelete--
       }
     }
@@ -241,6 +238,11 @@ export class StatefulSetControl {
       ? newStatefulSetPod(set, currentSet, ordinal, revisions.current.metadata.name)
       : newStatefulSetPod(set, updateSet, ordinal, revisions.update.metadata.name)
   }
+}
+
+/** A created pod, not terminating, at a revision other than the update revision: the roll replaces it. */
+function isOutdated(f: PodFacts, revisions: Revisions): boolean {
+  return f.created && f.revision !== revisions.update.metadata.name && !f.terminating
 }
 
 /** getStatefulSetMaxUnavailable: an int or a percentage of replicas rounded down, at least 1. */
@@ -274,7 +276,7 @@ function runForAll(count: number, fn: (i: number) => boolean, monotonic: boolean
 export function computeStatus(
   set: StatefulSet,
   revisions: Revisions,
-  pods: Pod[],
+  pods: readonly PodFacts[],
   now: number,
 ): StatefulSetStatus {
   const minReadySeconds = set.spec.minReadySeconds ?? 0
@@ -289,8 +291,7 @@ export function computeStatus(
     updateRevision: revisions.update.metadata.name,
     collisionCount: set.status?.collisionCount ?? 0,
   }
-  for (const pod of pods) {
-    const f = podFacts(pod)
+  for (const f of pods) {
     if (!f.created) continue
     status.replicas++
     if (f.runningAndReady) {

@@ -13,19 +13,19 @@ import { equalRevision, newRevision, nextRevision } from './revisions'
 import {
   controllerRef,
   controllerVisibleChange,
-  getPodRevision,
   isMemberOf,
   newControllerRef,
+  podFacts,
   statusOnlyChange,
+  type PodFacts,
 } from './utils'
 
-const memberships = new WeakMap<
-  object,
-  { selector: object; uid: string; result: 'member' | 'released' | 'other' }
->()
+type Membership = 'member' | 'released' | 'other'
+
+const memberships = new WeakMap<object, { selector: object; uid: string; result: Membership }>()
 
 /** Whether an owned pod still belongs to the set (controller ref, selector, name), remembered per immutable metadata. */
-function ownedMembership(set: StatefulSet, pod: Pod): 'member' | 'released' | 'other' {
+function ownedMembership(set: StatefulSet, pod: Pod): Membership {
   const cached = memberships.get(pod.metadata)
   if (cached && cached.selector === set.spec.selector && cached.uid === set.metadata.uid) return cached.result
   const result =
@@ -37,6 +37,16 @@ function ownedMembership(set: StatefulSet, pod: Pod): 'member' | 'released' | 'o
   if (Object.isFrozen(pod.metadata) && Object.isFrozen(set.spec.selector)) {
     memberships.set(pod.metadata, { selector: set.spec.selector, uid: set.metadata.uid, result })
   }
+  return result
+}
+
+/** ownedMembership from a pod's record, remembered on it while the set's selector and uid stay. */
+function memberOf(set: StatefulSet, f: PodFacts): Membership {
+  const memo = f.membership
+  if (memo && memo.selector === set.spec.selector && memo.uid === set.metadata.uid) return memo.result
+  const result = ownedMembership(set, f.pod)
+  if (Object.isFrozen(set.spec.selector))
+    f.membership = { selector: set.spec.selector, uid: set.metadata.uid, result }
   return result
 }
 
@@ -132,13 +142,17 @@ export class StatefulSetController extends Controller {
     return set ? Math.floor(this.ctx.store.dependentCount(set.metadata.uid, 'Pod') / 100) : 0
   }
 
-  /** getPodsForStatefulSet: owned pods that still match, plus adopted orphans; releases the rest. */
-  private claimPods(set: StatefulSet): Pod[] {
-    const claimed: Pod[] = []
+  /**
+   * getPodsForStatefulSet: owned pods that still match, plus adopted orphans; releases the rest.
+   * Returns the pods' records (podFacts), which the rest of the sync reads.
+   */
+  private claimPods(set: StatefulSet): PodFacts[] {
+    const claimed: PodFacts[] = []
     const deleting = !!set.metadata.deletionTimestamp
     for (const pod of this.ctx.store.dependents<Pod>(set.metadata.uid, 'Pod')) {
-      const membership = ownedMembership(set, pod)
-      if (membership === 'member') claimed.push(pod)
+      const f = podFacts(pod)
+      const membership = memberOf(set, f)
+      if (membership === 'member') claimed.push(f)
       else if (membership === 'released' && !deleting) this.release(set, pod)
     }
     if (!deleting) {
@@ -147,7 +161,7 @@ export class StatefulSetController extends Controller {
         const pod = ns === set.metadata.namespace ? this.ctx.store.get<Pod>('Pod', ns, name) : undefined
         if (!pod || controllerRef(pod) || pod.metadata.deletionTimestamp) continue
         if (selectorMatches(set.spec.selector, pod.metadata.labels) && isMemberOf(set, pod)) {
-          claimed.push(this.adopt(set, pod))
+          claimed.push(podFacts(this.adopt(set, pod)))
         }
       }
     }
@@ -199,14 +213,13 @@ export class StatefulSetController extends Controller {
   }
 
   /** truncateHistory: non-live revisions beyond revisionHistoryLimit go, oldest first. */
-  private truncateHistory(set: StatefulSet, revisions: Revisions, pods: Pod[]): void {
+  private truncateHistory(set: StatefulSet, revisions: Revisions, pods: readonly PodFacts[]): void {
     const limit = set.spec.revisionHistoryLimit ?? 10
     // Nothing to truncate while the whole history fits (spares a walk over every pod).
     if (this.ctx.store.dependentCount(set.metadata.uid, 'ControllerRevision') <= limit) return
     const live = new Set([revisions.current.metadata.name, revisions.update.metadata.name])
-    for (const pod of pods) {
-      const rev = getPodRevision(pod)
-      if (rev) live.add(rev)
+    for (const f of pods) {
+      if (f.revision) live.add(f.revision)
     }
     const history = this.ownedRevisions(set).filter((r) => !live.has(r.metadata.name))
     for (const r of history.slice(0, Math.max(0, history.length - limit))) {

@@ -90,23 +90,38 @@ export function newControllerRef(set: StatefulSet): OwnerReference {
 
 /**
  * What the controller asks of a pod, computed once per (immutable) pod object: a sync of a big
- * set walks every pod several times, and one summary read beats chasing the object graph.
+ * set walks every pod several times, and one summary read beats chasing the object graph. A
+ * sync looks each pod's record up once and passes it along.
  */
 export class PodFacts {
+  readonly pod: Pod
+  /** metadata.uid: empty until the API server has created the pod. */
+  readonly uid: string | undefined
+  readonly ordinal: number
   readonly created: boolean
   readonly phase: string
   readonly terminating: boolean
   readonly runningAndReady: boolean
+  /** isHealthy: created, Running and Ready, not terminating. */
+  readonly healthy: boolean
   /** Simulated ms since when the pod has been Ready (NaN when not Ready). */
   readonly readySince: number
   readonly revision: string | undefined
+  /** identityAndStorageMatch for the set spec it was last asked about (a memo, not state). */
+  invariants: { setSpec: object; ok: boolean } | undefined
+  /** The controller's membership verdict for the set selector and uid last asked about (a memo). */
+  membership: { selector: object; uid: string; result: 'member' | 'released' | 'other' } | undefined
 
   constructor(pod: Pod) {
+    this.pod = pod
+    this.uid = pod.metadata.uid
+    this.ordinal = getOrdinal(pod)
     this.phase = pod.status?.phase ?? ''
-    this.created = !!this.phase && !!pod.metadata.uid
+    this.created = !!this.phase && !!this.uid
     this.terminating = !!pod.metadata.deletionTimestamp
     const ready = pod.status?.conditions?.find((c) => c.type === 'Ready')
     this.runningAndReady = this.phase === 'Running' && ready?.status === 'True'
+    this.healthy = this.created && this.runningAndReady && !this.terminating
     this.readySince =
       this.runningAndReady && ready?.lastTransitionTime ? simTimeOf(ready.lastTransitionTime) : NaN
     this.revision = pod.metadata.labels?.[REVISION_LABEL]
@@ -218,9 +233,7 @@ export function isAvailable(f: PodFacts, minReadySeconds: number, nowMs: number)
 }
 
 export function isHealthy(pod: Pod | undefined): boolean {
-  if (!pod) return false
-  const f = facts(pod)
-  return f.created && f.runningAndReady && !f.terminating
+  return !!pod && facts(pod).healthy
 }
 
 export function allowsBurst(set: StatefulSet): boolean {
@@ -245,6 +258,14 @@ export function identityAndStorageMatch(set: StatefulSet, pod: Pod): boolean {
   const ok = identityMatches(set, pod) && storageMatches(set, pod)
   if (Object.isFrozen(pod.metadata) && Object.isFrozen(set.spec))
     invariantChecks.set(pod.metadata, { spec: pod.spec, set: set.spec, ok })
+  return ok
+}
+
+/** identityAndStorageMatch for a pod's record, remembered on the record while the set spec stays. */
+export function invariantsHold(set: StatefulSet, f: PodFacts): boolean {
+  if (f.invariants?.setSpec === set.spec) return f.invariants.ok
+  const ok = identityAndStorageMatch(set, f.pod)
+  if (Object.isFrozen(set.spec)) f.invariants = { setSpec: set.spec, ok }
   return ok
 }
 

@@ -16,9 +16,9 @@ import {
   claimReference,
   findMatchingVolume,
   isVolumeBoundToClaim,
-  podUsesClaim,
   volumeModeMismatch,
 } from './volumeMatching'
+import { ClaimUsers, VolumeIndex } from './volumeIndex'
 
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed'
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller'
@@ -51,18 +51,21 @@ export class PersistentVolumeController extends Controller {
   readonly name = 'persistentvolume-controller'
   /** Set while this controller writes: like the real one, it has already seen its own writes. */
   private writing = false
+  /** Derived from the store (see volumeIndex.ts); built on first use. */
+  private claimUsersIndex: ClaimUsers | undefined
+  private volumeIndex: VolumeIndex | undefined
 
-  onWatch({ type, object }: WatchEvent): void {
+  onWatch(e: WatchEvent): void {
+    const { type, object } = e
+    // The indexes follow every write, this controller's own included.
+    if (object.kind === 'Pod') return this.claimUsersIndex?.update(e)
+    if (object.kind === 'PersistentVolume') this.volumeIndex?.update(e)
     if (this.writing) return
     if (object.kind === 'PersistentVolumeClaim') {
       const claim = object as PersistentVolumeClaim
       this.enqueue(claimKey(claim))
       if (type === 'DELETED') {
-        for (const pv of this.volumes()) {
-          const ref = pv.spec.claimRef
-          const named = ref?.namespace === claim.metadata.namespace && ref?.name === claim.metadata.name
-          if (named || pv.metadata.name === claim.spec.volumeName) this.enqueue(`volume/${pv.metadata.name}`)
-        }
+        for (const name of this.volumesOfClaim(claim)) this.enqueue(`volume/${name}`)
       }
     } else if (object.kind === 'PersistentVolume') {
       const pv = object as PersistentVolume
@@ -106,7 +109,7 @@ export class PersistentVolumeController extends Controller {
   private syncUnboundClaim(claim: PersistentVolumeClaim): void {
     if (!claim.spec.volumeName) {
       const delayBinding = this.isDelayBinding(claim)
-      const volumes = this.volumes()
+      const volumes = this.volumes().candidates(claim)
       let volume = findMatchingVolume(claim, volumes, { delayBinding })
       const selectedNode = claim.metadata.annotations?.[ANN_SELECTED_NODE]
       if (!volume && delayBinding && selectedNode) {
@@ -211,9 +214,9 @@ export class PersistentVolumeController extends Controller {
 
   /** F83: who the claim is waiting for. */
   private emitDelayBindingEvent(claim: PersistentVolumeClaim): void {
-    const waiting = this.ctx.api
-      .list<Pod>('Pod', claim.metadata.namespace)
-      .filter((p) => !isTerminated(p) && !p.spec.nodeName && podUsesClaim(p, claim.metadata.name))
+    const waiting = this.claimUsers()
+      .podsUsing(claim)
+      .filter((p) => !isTerminated(p) && !p.spec.nodeName)
       .map((p) => p.metadata.name)
     if (waiting.length === 0) this.record(claim, 'Normal', 'WaitForFirstConsumer', WAIT_FOR_CONSUMER)
     else {
@@ -307,15 +310,14 @@ export class PersistentVolumeController extends Controller {
     this.ctx.recorder.record(claim, 'Normal', 'ProvisioningSucceeded', succeeded, LOCAL_PATH_SOURCE)
   }
 
-  private provisioning(): ReadonlyMap<string, string> {
-    return this.ctx.state.get<ReadonlyMap<string, string>>(PROVISIONING_SLOT, () => new Map())
+  private provisioning(): Map<string, string> {
+    return this.ctx.state.get<Map<string, string>>(PROVISIONING_SLOT, () => new Map())
   }
 
+  /** Changed in place (a checkpoint copies slot maps): copying it per claim made provisioning quadratic. */
   private setProvisioning(key: string, uid: string | undefined): void {
-    const next = new Map(this.provisioning())
-    if (uid === undefined) next.delete(key)
-    else next.set(key, uid)
-    this.ctx.state.set(PROVISIONING_SLOT, next)
+    if (uid === undefined) this.provisioning().delete(key)
+    else this.provisioning().set(key, uid)
   }
 
   // ---- volumes and reclaim (F62, F88–F90) ----
@@ -474,8 +476,24 @@ export class PersistentVolumeController extends Controller {
     return this.ctx.api.tryGet<PersistentVolume>('PersistentVolume', undefined, name)
   }
 
-  private volumes(): PersistentVolume[] {
-    return this.ctx.api.list<PersistentVolume>('PersistentVolume')
+  private volumes(): VolumeIndex {
+    if (!this.volumeIndex?.current) this.volumeIndex = new VolumeIndex(this.ctx.store)
+    return this.volumeIndex
+  }
+
+  private claimUsers(): ClaimUsers {
+    if (!this.claimUsersIndex?.current) this.claimUsersIndex = new ClaimUsers(this.ctx.store)
+    return this.claimUsersIndex
+  }
+
+  /** Names of the volumes whose claimRef names `claim` or that its spec.volumeName names, in list order. */
+  private volumesOfClaim(claim: PersistentVolumeClaim): string[] {
+    const names = this.volumes()
+      .namingClaim(claim)
+      .map((pv) => pv.metadata.name)
+    const named = claim.spec.volumeName
+    if (named === undefined || names.includes(named) || !this.volume(named)) return names
+    return [...names, named].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   }
 
   private storageClass(name: string): StorageClass | undefined {

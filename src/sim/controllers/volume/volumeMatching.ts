@@ -33,12 +33,21 @@ const MODE_ABBREVIATIONS: readonly (readonly [AccessMode, string])[] = [
   ['ReadWriteOncePod', 'RWOP'],
 ]
 
+const modeStrings = new WeakMap<readonly AccessMode[], string>()
+
 /** GetAccessModesAsString (F101): `RWO,ROX,RWX,RWOP` order, duplicates dropped. */
 export function accessModesString(modes: readonly AccessMode[] | undefined): string {
-  const present = new Set(modes ?? [])
-  return MODE_ABBREVIATIONS.filter(([mode]) => present.has(mode))
-    .map(([, short]) => short)
-    .join(',')
+  if (!modes) return ''
+  // Remembered per stored (frozen) array: matching asks it of every volume for every claim.
+  let text = modeStrings.get(modes)
+  if (text === undefined) {
+    const present = new Set(modes)
+    text = MODE_ABBREVIATIONS.filter(([mode]) => present.has(mode))
+      .map(([, short]) => short)
+      .join(',')
+    if (Object.isFrozen(modes)) modeStrings.set(modes, text)
+  }
+  return text
 }
 
 function accessModesFromString(s: string): AccessMode[] {
@@ -132,20 +141,28 @@ export function findMatchingVolume(
       opts,
     )
   }
-  for (const modes of possibleAccessModeSets(volumes, claim.spec.accessModes ?? [])) {
-    const group = volumes.filter((v) => accessModesString(v.spec.accessModes) === modes)
-    const found = findInSet(claim, group, opts)
+  const groups = groupByAccessModes(volumes)
+  for (const modes of possibleAccessModeSets(groups.keys(), claim.spec.accessModes ?? [])) {
+    const found = findInSet(claim, groups.get(modes)!, opts)
     if (found) return found
   }
   return undefined
 }
 
+/** The volumes by access-mode set (the index's keys), each group in list order. */
+function groupByAccessModes(volumes: readonly PersistentVolume[]): Map<string, PersistentVolume[]> {
+  const groups = new Map<string, PersistentVolume[]>()
+  for (const v of volumes) {
+    const key = accessModesString(v.spec.accessModes)
+    const group = groups.get(key)
+    if (group) group.push(v)
+    else groups.set(key, [v])
+  }
+  return groups
+}
+
 /** The indexed access-mode sets holding every requested mode, fewest modes first. */
-function possibleAccessModeSets(
-  volumes: readonly PersistentVolume[],
-  requestedModes: readonly AccessMode[],
-): string[] {
-  const keys = new Set(volumes.map((v) => accessModesString(v.spec.accessModes)))
+function possibleAccessModeSets(keys: Iterable<string>, requestedModes: readonly AccessMode[]): string[] {
   return (
     [...keys]
       .filter((key) => {
