@@ -157,8 +157,8 @@ export function createAppStore(first: ClusterSession, initialText: string, resto
           const before = performance.now()
           session.advanceTo(now)
           const cost = performance.now() - before
-          if (cost > FRAME_ENGINE_MS / 3) slice = Math.max(1, slice / 4)
-          else if (cost < FRAME_ENGINE_MS / 12) slice = Math.min(widest, slice * 2)
+          if (cost > FRAME_ENGINE_MS / 3) slice = Math.max(1, step / 4)
+          else if (cost < FRAME_ENGINE_MS / 12) slice = Math.min(widest, Math.max(slice, step) * 2)
         } while (owed > 0 && performance.now() - started < FRAME_ENGINE_MS)
         const behind = dropped || (lagging && owed > 0)
         set({ snapshot: session.snapshot(), ...running(), ...consoleUpdate(), lagging: behind })
