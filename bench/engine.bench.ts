@@ -1,5 +1,6 @@
 // The engine's figures for `npm run bench` (bench/run.ts): wall time to bring StatefulSets fully
-// Ready (Parallel 1,000 and 10,000 replicas, OrderedReady 1,000), events per second, how cost grows
+// Ready (Parallel 1,000 and 10,000 replicas, OrderedReady 1,000, and Parallel 1,000 with a claim
+// per pod, as the lesson's web.yaml has), events per second, how cost grows
 // from 1k to 10k, and the cost of a scrub (a seek 10 simulated minutes back at 300 pods).
 // Each scenario runs in a fresh Node process (this file, with --one). Not a test: figures only.
 import { execFileSync } from 'node:child_process'
@@ -8,10 +9,14 @@ import { Simulation } from '../src/sim/simulation'
 import { Timeline } from '../src/sim/timeline'
 import type { KubeObject, StatefulSet } from '../src/sim/model'
 
+type Policy = 'Parallel' | 'OrderedReady'
+
 export interface Figure {
   name: string
   replicas: number
-  policy: 'Parallel' | 'OrderedReady'
+  policy: Policy
+  /** Each pod gets a claim from a volumeClaimTemplate (provisioned, bound, mounted). */
+  claims: boolean
   nodes: number
   wallMs: number
   simSeconds: number
@@ -21,7 +26,13 @@ export interface Figure {
   writesPerSecond: number
 }
 
-function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure {
+/** The lesson's claim template: 1Gi, ReadWriteOnce, from the default StorageClass. */
+const WWW_CLAIM = {
+  metadata: { name: 'www' },
+  spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+}
+
+function runOnce(replicas: number, policy: Policy, claims: boolean): Figure {
   // 110 pods fit on a node (the kubelet's default maxPods); leave headroom.
   const nodes = Math.max(3, Math.ceil(replicas / 100))
   const sim = new Simulation({ seed: 1, cluster: { nodes } })
@@ -41,6 +52,7 @@ function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure 
         metadata: { labels: { app: 'nginx' } },
         spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.7' }] },
       },
+      ...(claims ? { volumeClaimTemplates: [WWW_CLAIM] } : {}),
     },
   } as unknown as KubeObject)
   let tasks = 0
@@ -52,9 +64,10 @@ function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure 
   }
   const wallMs = performance.now() - start
   return {
-    name: `${policy} ${replicas.toLocaleString('en')}`,
+    name: `${policy} ${replicas.toLocaleString('en')}${claims ? ' + claims' : ''}`,
     replicas,
     policy,
+    claims,
     nodes,
     wallMs,
     simSeconds: sim.now / 1000,
@@ -66,9 +79,9 @@ function runOnce(replicas: number, policy: 'Parallel' | 'OrderedReady'): Figure 
 }
 
 /** Median of several runs (the first run also warms the JIT). */
-function measure(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: number): Figure {
-  runOnce(Math.min(replicas, 200), policy)
-  const results = Array.from({ length: runs }, () => runOnce(replicas, policy)).sort(
+function measure(replicas: number, policy: Policy, claims: boolean, runs: number): Figure {
+  runOnce(Math.min(replicas, 200), policy, claims)
+  const results = Array.from({ length: runs }, () => runOnce(replicas, policy, claims)).sort(
     (a, b) => a.wallMs - b.wallMs,
   )
   return results[Math.floor(results.length / 2)]!
@@ -107,7 +120,7 @@ function measureSeek(): { seekMs: number; checkpoints: number } {
 }
 
 /** Runs one scenario in a fresh Node process, so one scenario's heap does not slow the next. */
-function isolated(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: number): Figure {
+function isolated(replicas: number, policy: Policy, runs: number, claims = false): Figure {
   const args = [
     ...process.execArgv,
     fileURLToPath(import.meta.url),
@@ -115,15 +128,16 @@ function isolated(replicas: number, policy: 'Parallel' | 'OrderedReady', runs: n
     String(replicas),
     policy,
     String(runs),
+    claims ? 'claims' : 'none',
   ]
   return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as Figure
 }
 
 const oneAt = process.argv.indexOf('--one')
 if (oneAt >= 0) {
-  const [replicas, policy, runs] = process.argv.slice(oneAt + 1)
+  const [replicas, policy, runs, claims] = process.argv.slice(oneAt + 1)
   process.stdout.write(
-    JSON.stringify(measure(Number(replicas), policy as 'Parallel' | 'OrderedReady', Number(runs))),
+    JSON.stringify(measure(Number(replicas), policy as Policy, claims === 'claims', Number(runs))),
   )
   process.exit(0)
 }
@@ -134,15 +148,16 @@ export interface EngineResults {
   seek: { seekMs: number; checkpoints: number }
 }
 
-/** Runs every engine scenario (about half a minute on a 2-core machine). */
+/** Runs every engine scenario (under a minute on a 2-core machine). */
 export function runEngineBench(): EngineResults {
   const figures = [
     isolated(1000, 'Parallel', 5),
     isolated(10000, 'Parallel', 3),
     isolated(1000, 'OrderedReady', 5),
+    isolated(1000, 'Parallel', 3, true),
   ]
   const seek = measureSeek()
-  const [p1k, p10k] = figures as [Figure, Figure, Figure]
+  const [p1k, p10k] = figures as [Figure, Figure]
   return { figures, ratio: p10k.wallMs / p1k.wallMs, seek }
 }
 
@@ -150,7 +165,7 @@ export function runEngineBench(): EngineResults {
 export function printEngine(r: EngineResults, log: (line: string) => void): void {
   const pad = (s: string, n: number) => s.padEnd(n)
   log(
-    pad('scenario', 22) +
+    pad('scenario', 26) +
       pad('nodes', 7) +
       pad('wall ms', 10) +
       pad('sim s', 9) +
@@ -161,7 +176,7 @@ export function printEngine(r: EngineResults, log: (line: string) => void): void
   )
   for (const f of r.figures) {
     log(
-      pad(f.name, 22) +
+      pad(f.name, 26) +
         pad(String(f.nodes), 7) +
         pad(f.wallMs.toFixed(0), 10) +
         pad(f.simSeconds.toFixed(1), 9) +
