@@ -43,7 +43,7 @@ function Notice() {
     <div className="app-notice" role="alert">
       <InfoIcon />
       <p>{notice}</p>
-      <button type="button" onClick={() => setNotice(undefined)}>
+      <button type="button" className="control" onClick={() => setNotice(undefined)}>
         {t('app.dismiss')}
       </button>
     </div>
